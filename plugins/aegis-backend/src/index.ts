@@ -1,0 +1,7 @@
+/**
+ * The Aegis backend plugin: MITRE ATT&CK coverage tracking for Backstage.
+ *
+ * @packageDocumentation
+ */
+
+export { aegisPlugin as default } from './plugin';

@@ -1,0 +1,45 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** Which part of a request a value came from, for error messages. */
+export type RequestPart = 'body' | 'query' | 'path';
+
+/**
+ * Parses a part of a request with a zod schema, or throws an InputError whose
+ * message names every offending field, for example
+ * `Invalid query: limit: Number must be less than or equal to 500`.
+ */
+export function parseRequest<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  part: RequestPart,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) {
+    return result.data;
+  }
+  const problems = result.error.issues.map(describeIssue).join('; ');
+  throw new InputError(`Invalid ${part}: ${problems}`);
+}
+
+function describeIssue(issue: z.ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field ${issue.keys.map(key => `'${key}'`).join(', ')}`;
+  }
+  const field = issue.path.length ? issue.path.join('.') : '(root)';
+  return `${field}: ${issue.message}`;
+}
+
+/** A query-string integer within bounds, with a default when absent. */
+export function queryInteger(options: {
+  min: number;
+  max: number;
+  default: number;
+}) {
+  return z.coerce
+    .number()
+    .int()
+    .min(options.min)
+    .max(options.max)
+    .default(options.default);
+}

@@ -1,0 +1,22 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { registerAuditRoutes } from '../audit/routes';
+import { loadOpenApiDocument } from '../schema/openapi';
+import { registerSchemaRoutes } from '../schema/routes';
+import { registerSystemRoutes } from '../system/routes';
+import { RouteContext } from './types';
+
+/** Builds the Aegis API router from each capability's routes. */
+export async function createRouter(
+  options: Omit<RouteContext, 'router'>,
+): Promise<express.Router> {
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  const context: RouteContext = { ...options, router };
+  registerSystemRoutes(context);
+  registerSchemaRoutes(context, await loadOpenApiDocument());
+  registerAuditRoutes(context);
+
+  return router;
+}

@@ -1,0 +1,18 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Router } from 'express';
+import { Knex } from 'knex';
+import { AuditStore } from '../audit/AuditStore';
+
+/** What every capability's routes may use. */
+export interface RouteContext {
+  router: Router;
+  db: Knex;
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditStore: AuditStore;
+}

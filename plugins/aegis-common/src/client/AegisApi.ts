@@ -1,0 +1,21 @@
+import type { HealthResponse, MeResponse } from '../types';
+
+/**
+ * Options of a single request: a Backstage token for callers outside the
+ * frontend, whose fetch does not add one.
+ *
+ * @public
+ */
+export interface AegisRequestOptions {
+  token?: string;
+}
+
+/**
+ * The Aegis REST API, as used by the frontend plugin and by automation.
+ *
+ * @public
+ */
+export interface AegisApi {
+  getHealth(options?: AegisRequestOptions): Promise<HealthResponse>;
+  getMe(options?: AegisRequestOptions): Promise<MeResponse>;
+}

@@ -1,0 +1,73 @@
+import { ResponseError } from '@backstage/errors';
+import type { HealthResponse, MeResponse } from '../types';
+import type { AegisApi, AegisRequestOptions } from './AegisApi';
+
+/**
+ * Finds the base URL of a Backstage plugin, as the discovery API does.
+ *
+ * @public
+ */
+export interface AegisDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/**
+ * A fetch implementation; the frontend's fetch API adds the user's token.
+ *
+ * @public
+ */
+export interface AegisFetch {
+  fetch: typeof fetch;
+}
+
+/**
+ * Typed client of the Aegis REST API.
+ *
+ * @public
+ */
+export class AegisClient implements AegisApi {
+  private readonly discoveryApi: AegisDiscovery;
+  private readonly fetchApi: AegisFetch;
+
+  constructor(options: {
+    discoveryApi: AegisDiscovery;
+    fetchApi?: AegisFetch;
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
+  }
+
+  getHealth(options?: AegisRequestOptions): Promise<HealthResponse> {
+    return this.request('GET', '/health', options);
+  }
+
+  getMe(options?: AegisRequestOptions): Promise<MeResponse> {
+    return this.request('GET', '/me', options);
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    options?: AegisRequestOptions,
+    body?: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('aegis');
+    const headers: Record<string, string> = {};
+    if (options?.token) {
+      headers.Authorization = `Bearer ${options.token}`;
+    }
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,3 @@
+export type { AegisApi, AegisRequestOptions } from './AegisApi';
+export { AegisClient } from './AegisClient';
+export type { AegisDiscovery, AegisFetch } from './AegisClient';

@@ -1,0 +1,9 @@
+/**
+ * Shared types, permissions and the typed API client of the Aegis plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
+export * from './client';
+export * from './types';

@@ -1,0 +1,41 @@
+import { AegisClient } from '@aegis-security/plugin-aegis-common';
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { aegisApiRef } from './api/aegisApiRef';
+import { rootRouteRef } from './routes';
+
+/**
+ * The Aegis frontend plugin for portals on the legacy frontend system.
+ *
+ * @public
+ */
+export const aegisPlugin = createPlugin({
+  id: 'aegis',
+  routes: { root: rootRouteRef },
+  apis: [
+    createApiFactory({
+      api: aegisApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AegisClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * The Aegis pages, to mount under a route such as `/aegis`.
+ *
+ * @public
+ */
+export const AegisPage = aegisPlugin.provide(
+  createRoutableExtension({
+    name: 'AegisPage',
+    component: () => import('./components/HomePage').then(m => m.HomePage),
+    mountPoint: rootRouteRef,
+  }),
+);
