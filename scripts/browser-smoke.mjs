@@ -1,9 +1,16 @@
-// Browser smoke test: starts the development portal on spare ports, signs in
-// as a demo user in Debian's headless Chromium, opens the Aegis page and
-// saves screenshots under test-results/. Fails on any page error or an
-// unhandled rejection in the portal's log.
+// Browser smoke test: starts the development portal on spare ports and, in
+// Debian's headless Chromium, signs in as each demo user, opens the Aegis page
+// and checks that only admins are offered user administration; the admin
+// opens the Users & roles page. Screenshots land in test-results/. Fails on
+// any page error or an unhandled rejection in the portal's log.
 import { spawn } from 'node:child_process';
-import { mkdirSync, createWriteStream, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import {
+  createWriteStream,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -18,11 +25,15 @@ mkdirSync(results, { recursive: true });
 const logPath = join(results, 'browser-smoke-portal.log');
 const log = createWriteStream(logPath);
 
+// Every process of this portal carries the marker, so all of them can be
+// stopped, including the backend the CLI starts in a process group of its own.
+const marker = `AEGIS_SMOKE_RUN=${randomUUID()}`;
 const portal = spawn('yarn', ['start'], {
   cwd: root,
   detached: true,
   env: {
     ...process.env,
+    AEGIS_SMOKE_RUN: marker.split('=')[1],
     AEGIS_AUTOMATION_TOKEN: 'browser-smoke-test-token',
     APP_CONFIG_app_baseUrl: JSON.stringify(appUrl),
     APP_CONFIG_backend_baseUrl: JSON.stringify(backendUrl),
@@ -35,10 +46,15 @@ portal.stdout.pipe(log);
 portal.stderr.pipe(log);
 
 function stopPortal() {
-  try {
-    process.kill(-portal.pid, 'SIGTERM');
-  } catch {
-    // already gone
+  for (const pid of readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
+    try {
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+      if (environ.split('\0').includes(marker)) {
+        process.kill(Number(pid), 'SIGKILL');
+      }
+    } catch {
+      // gone already, or not ours to read
+    }
   }
 }
 
@@ -55,6 +71,59 @@ async function waitFor(what, check) {
     }
     await new Promise(resolve => setTimeout(resolve, 2000));
   }
+}
+
+const DEMO_USERS = [
+  'ada.admin',
+  'rex.redtech',
+  'bea.bluetech',
+  'rosa.redlead',
+  'bo.bluelead',
+  'vic.viewer',
+];
+
+/** Signs in as one demo user in a fresh browser context and looks around. */
+async function visitAs(browser, name, pageErrors) {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = await context.newPage();
+  page.on('pageerror', error => pageErrors.push(`${name}: ${error.message}`));
+
+  await page.goto(appUrl, { timeout: 180_000 });
+  const signIn = page.getByRole('button', { name: `Sign in as ${name}` });
+  await signIn.waitFor({ timeout: 180_000 });
+  if (name === DEMO_USERS[0]) {
+    await page.screenshot({ path: join(results, 'sign-in.png') });
+  }
+  await signIn.click();
+
+  await page.getByText('No ATT&CK data yet').waitFor({ timeout: 60_000 });
+  await page.getByText(`Signed in as`).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('link', { name: /ATT&CK Coverage/ })
+    .first()
+    .waitFor();
+  if (!page.url().endsWith('/aegis')) {
+    throw new Error(`${name} landed on ${page.url()} instead of /aegis`);
+  }
+  await page.screenshot({ path: join(results, `aegis-home-${name}.png`) });
+
+  const adminLink = page.getByRole('link', { name: 'Users & roles' });
+  const isAdmin = name === 'ada.admin';
+  if ((await adminLink.count()) !== (isAdmin ? 1 : 0)) {
+    throw new Error(
+      `${name} ${isAdmin ? 'is not' : 'is'} offered user administration`,
+    );
+  }
+  if (isAdmin) {
+    await adminLink.click();
+    await page
+      .getByText('rex.redtech@example.com')
+      .waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(results, 'users-and-roles.png') });
+  }
+  await context.close();
 }
 
 async function main() {
@@ -84,24 +153,9 @@ async function main() {
   });
   const pageErrors = [];
   try {
-    const page = await browser.newPage({
-      viewport: { width: 1400, height: 900 },
-    });
-    page.on('pageerror', error => pageErrors.push(error.message));
-
-    await page.goto(appUrl, { timeout: 180_000 });
-    const signIn = page.getByRole('button', { name: 'Sign in as rex.redtech' });
-    await signIn.waitFor({ timeout: 180_000 });
-    await page.screenshot({ path: join(results, 'sign-in.png') });
-
-    await signIn.click();
-    await page.getByText('No ATT&CK data yet').waitFor({ timeout: 60_000 });
-    const navItem = page.getByRole('link', { name: /ATT&CK Coverage/ });
-    await navItem.first().waitFor({ timeout: 10_000 });
-    if (!page.url().endsWith('/aegis')) {
-      throw new Error(`Expected to land on /aegis, got ${page.url()}`);
+    for (const name of DEMO_USERS) {
+      await visitAs(browser, name, pageErrors);
     }
-    await page.screenshot({ path: join(results, 'aegis-home.png') });
   } finally {
     await browser.close();
   }
@@ -113,7 +167,9 @@ async function main() {
   if (/unhandled ?rejection/i.test(portalLog)) {
     throw new Error(`The portal logged an unhandled rejection; see ${logPath}`);
   }
-  console.log('Browser smoke test passed; screenshots in test-results/');
+  console.log(
+    `Browser smoke test passed for ${DEMO_USERS.length} demo users; screenshots in test-results/`,
+  );
 }
 
 main()

@@ -15,8 +15,9 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
+// Decides Aegis permissions from Aegis roles; other plugins' stay allowed.
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@aegis-security/plugin-permission-backend-module-aegis-policy'),
 );
 
 backend.add(import('@backstage/plugin-user-settings-backend'));

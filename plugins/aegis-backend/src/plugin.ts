@@ -3,9 +3,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { applyMigrations } from './database/migrations';
 import { assertPermissionsEnabled } from './lib/config';
+import { warnAboutUnrestrictedTokens } from './lib/externalAccess';
+import { CatalogMembership } from './roles/CatalogMembership';
+import { readRolesConfig } from './roles/config';
+import { DatabaseRoleStore } from './roles/DatabaseRoleStore';
+import { UserAdministration } from './roles/UserAdministration';
 import { createRouter } from './service/router';
 
 /**
@@ -23,8 +29,11 @@ export const aegisPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
       async init({
         config,
@@ -32,21 +41,41 @@ export const aegisPlugin = createBackendPlugin({
         database,
         httpRouter,
         httpAuth,
+        auth,
+        auditor,
         permissions,
         permissionsRegistry,
+        catalog,
       }) {
         assertPermissionsEnabled(config);
+        warnAboutUnrestrictedTokens(config, logger);
         permissionsRegistry.addPermissions(aegisPermissions);
 
         const db = await database.getClient();
         await applyMigrations(database, db);
+
+        const auditStore = new DatabaseAuditStore(db);
+        const userAdministration = new UserAdministration({
+          rolesConfig: readRolesConfig(config),
+          membership: new CatalogMembership(catalog, auth),
+          roleStore: new DatabaseRoleStore(db),
+          auditStore,
+        });
 
         const router = await createRouter({
           db,
           logger,
           httpAuth,
           permissions,
-          auditStore: new DatabaseAuditStore(db),
+          auditStore,
+          auditor,
+          userAdministration,
+          accessOptions: {
+            viewerMayDownloadEvidence:
+              config.getOptionalBoolean(
+                'aegis.access.viewerMayDownloadEvidence',
+              ) ?? false,
+          },
         });
         httpRouter.use(router);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

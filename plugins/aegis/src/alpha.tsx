@@ -8,7 +8,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import SecurityIcon from '@material-ui/icons/Security';
 import { aegisApiRef } from './api/aegisApiRef';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, usersRouteRef } from './routes';
 
 const aegisApi = ApiBlueprint.make({
   params: defineParams =>
@@ -26,7 +26,8 @@ const aegisPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'ATT&CK Coverage',
     icon: <SecurityIcon />,
-    loader: () => import('./components/HomePage').then(m => <m.HomeContent />),
+    loader: () =>
+      import('./components/AegisRoutes').then(m => <m.AegisRoutes />),
   },
 });
 
@@ -40,6 +41,6 @@ export default createFrontendPlugin({
   pluginId: 'aegis',
   title: 'ATT&CK Coverage',
   icon: <SecurityIcon />,
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, users: usersRouteRef },
   extensions: [aegisApi, aegisPage],
 });

@@ -1,19 +1,24 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  aegisUserReadPermission,
+  aegisUserUpdatePermission,
+} from '@aegis-security/plugin-aegis-common';
+import { FlatRoutes } from '@backstage/core-app-api';
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { fakeAegisApi } from './__testUtils__';
-import { aegisApiRef } from './api/aegisApiRef';
+import { Route } from 'react-router-dom';
+import {
+  type AegisAppOptions,
+  fakeAegisApi,
+  renderInAegisApp,
+} from './__testUtils__';
 import { AegisPage, aegisPlugin } from './plugin';
 
 /** The legacy page mounted at /aegis, as a portal's App.tsx would. */
-function renderLegacyPage(api = fakeAegisApi()) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[aegisApiRef, api]]}>
-      <Routes>
-        <Route path="/aegis" element={<AegisPage />} />
-      </Routes>
-    </TestApiProvider>,
-    { routeEntries: ['/aegis'] },
+function renderLegacyPage(options: AegisAppOptions = {}) {
+  return renderInAegisApp(
+    <FlatRoutes>
+      <Route path="/aegis" element={<AegisPage />} />
+    </FlatRoutes>,
+    { path: '/aegis', ...options },
   );
 }
 
@@ -30,10 +35,60 @@ describe('legacy frontend system', () => {
   });
 
   it('says so when the backend cannot be reached', async () => {
-    await renderLegacyPage(fakeAegisApi(new Error('connection refused')));
+    await renderLegacyPage({
+      api: fakeAegisApi({ healthFailure: new Error('connection refused') }),
+    });
 
     expect(
       await screen.findByText(/The Aegis backend cannot be reached/),
     ).toBeInTheDocument();
+  });
+
+  it('shows who is signed in with their Aegis roles', async () => {
+    await renderLegacyPage({
+      api: fakeAegisApi({
+        me: {
+          userEntityRef: 'user:default/rita.red',
+          displayName: 'Rita Red',
+          roles: ['red_lead', 'red_tech'],
+        },
+      }),
+    });
+
+    expect(await screen.findByText('Rita Red')).toBeInTheDocument();
+    expect(screen.getByText('Red lead')).toBeInTheDocument();
+    expect(screen.getByText('Red tech')).toBeInTheDocument();
+  });
+
+  it('links to user administration for users who may read users', async () => {
+    await renderLegacyPage({ permissions: [aegisUserReadPermission.name] });
+
+    expect(
+      await screen.findByRole('link', { name: /Users & roles/ }),
+    ).toHaveAttribute('href', '/aegis/admin/users');
+  });
+
+  it('offers no link to user administration to other users', async () => {
+    await renderLegacyPage();
+
+    expect(
+      await screen.findByText('user:default/vic.viewer'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /Users & roles/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('serves the users and roles page at /aegis/admin/users', async () => {
+    await renderLegacyPage({
+      path: '/aegis/admin/users',
+      permissions: [
+        aegisUserReadPermission.name,
+        aegisUserUpdatePermission.name,
+      ],
+    });
+
+    expect(await screen.findByText('Rita Red')).toBeInTheDocument();
+    expect(screen.getByText('Users & roles')).toBeInTheDocument();
   });
 });

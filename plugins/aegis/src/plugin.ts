@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { aegisApiRef } from './api/aegisApiRef';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, usersRouteRef } from './routes';
 
 /**
  * The Aegis frontend plugin for portals on the legacy frontend system.
@@ -16,7 +16,7 @@ import { rootRouteRef } from './routes';
  */
 export const aegisPlugin = createPlugin({
   id: 'aegis',
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, users: usersRouteRef },
   apis: [
     createApiFactory({
       api: aegisApiRef,
@@ -28,14 +28,16 @@ export const aegisPlugin = createPlugin({
 });
 
 /**
- * The Aegis pages, to mount under a route such as `/aegis`.
+ * The Aegis pages, to mount under a route such as `/aegis`: the home page and,
+ * below it, `admin/users` for user and role administration.
  *
  * @public
  */
 export const AegisPage = aegisPlugin.provide(
   createRoutableExtension({
     name: 'AegisPage',
-    component: () => import('./components/HomePage').then(m => m.HomePage),
+    component: () =>
+      import('./components/AegisRoutes').then(m => m.LegacyAegisPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -3,11 +3,16 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { aegisPlugin } from '../plugin';
 
-/** Starts a test backend with the Aegis plugin on the given database. */
+/**
+ * Starts the Aegis plugin alone on the given database, with every permission
+ * check answering the given result; for behaviour that does not depend on
+ * roles. startAegisPortal runs the real policy.
+ */
 export async function startAegisBackend(options: {
   knex: Knex;
   permissionResult?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
@@ -16,6 +21,7 @@ export async function startAegisBackend(options: {
   return startTestBackend({
     features: [
       aegisPlugin,
+      catalogServiceMock.factory(),
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
         data: { permission: { enabled: true }, ...options.config },

@@ -4,18 +4,16 @@ import { requirePermission } from '../lib/authorize';
 import { parseRequest, queryInteger } from '../lib/validation';
 import { RouteContext } from '../service/types';
 
-const auditQuery = z
-  .object({
-    actor: z.string().min(1).optional(),
-    action: z.string().min(1).optional(),
-    entity_type: z.string().min(1).optional(),
-    entity_id: z.string().min(1).optional(),
-    from: z.string().datetime({ offset: true }).optional(),
-    to: z.string().datetime({ offset: true }).optional(),
-    limit: queryInteger({ min: 1, max: 500, default: 50 }),
-    offset: queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 }),
-  })
-  .strict();
+const auditQuery = z.strictObject({
+  actor: z.string().min(1).optional(),
+  action: z.string().min(1).optional(),
+  entity_type: z.string().min(1).optional(),
+  entity_id: z.string().min(1).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: queryInteger({ min: 1, max: 500, default: 50 }),
+  offset: queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 }),
+});
 
 /** Routes of the queryable audit log. */
 export function registerAuditRoutes(context: RouteContext): void {

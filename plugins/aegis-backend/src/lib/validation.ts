@@ -9,7 +9,7 @@ export type RequestPart = 'body' | 'query' | 'path';
  * message names every offending field, for example
  * `Invalid query: limit: Number must be less than or equal to 500`.
  */
-export function parseRequest<T extends z.ZodTypeAny>(
+export function parseRequest<T extends z.ZodType>(
   schema: T,
   value: unknown,
   part: RequestPart,
@@ -22,11 +22,11 @@ export function parseRequest<T extends z.ZodTypeAny>(
   throw new InputError(`Invalid ${part}: ${problems}`);
 }
 
-function describeIssue(issue: z.ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown field ${issue.keys.map(key => `'${key}'`).join(', ')}`;
   }
-  const field = issue.path.length ? issue.path.join('.') : '(root)';
+  const field = issue.path.length ? issue.path.map(String).join('.') : '(root)';
   return `${field}: ${issue.message}`;
 }
 

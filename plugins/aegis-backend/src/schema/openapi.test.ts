@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import { Knex } from 'knex';
 import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
+import { UserAdministration } from '../roles/UserAdministration';
 import { createRouter } from '../service/router';
 import { loadOpenApiDocument } from './openapi';
 
@@ -33,6 +34,10 @@ describe('openapi.yaml', () => {
       httpAuth: mockServices.httpAuth.mock(),
       permissions: mockServices.permissions.mock(),
       auditStore: new DatabaseAuditStore(knex),
+      auditor: mockServices.auditor.mock(),
+      // Only the route table is read: no handler runs in this test.
+      userAdministration: {} as UserAdministration,
+      accessOptions: {},
     });
     const document = await loadOpenApiDocument();
 

@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { registerAuditRoutes } from '../audit/routes';
+import { registerRoleRoutes } from '../roles/routes';
 import { loadOpenApiDocument } from '../schema/openapi';
 import { registerSchemaRoutes } from '../schema/routes';
 import { registerSystemRoutes } from '../system/routes';
@@ -17,6 +18,7 @@ export async function createRouter(
   registerSystemRoutes(context);
   registerSchemaRoutes(context, await loadOpenApiDocument());
   registerAuditRoutes(context);
+  registerRoleRoutes(context);
 
   return router;
 }

@@ -1,4 +1,6 @@
+import { AegisGrantOptions } from '@aegis-security/plugin-aegis-common';
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -6,6 +8,7 @@ import {
 import { Router } from 'express';
 import { Knex } from 'knex';
 import { AuditStore } from '../audit/AuditStore';
+import { UserAdministration } from '../roles/UserAdministration';
 
 /** What every capability's routes may use. */
 export interface RouteContext {
@@ -15,4 +18,7 @@ export interface RouteContext {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditStore: AuditStore;
+  auditor: AuditorService;
+  userAdministration: UserAdministration;
+  accessOptions: AegisGrantOptions;
 }

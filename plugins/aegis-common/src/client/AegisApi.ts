@@ -1,4 +1,12 @@
-import type { HealthResponse, MeResponse } from '../types';
+import type {
+  AegisUser,
+  AegisUserPage,
+  CreateUserRequest,
+  HealthResponse,
+  ListUsersQuery,
+  MeResponse,
+  UpdateUserRequest,
+} from '../types';
 
 /**
  * Options of a single request: a Backstage token for callers outside the
@@ -18,4 +26,21 @@ export interface AegisRequestOptions {
 export interface AegisApi {
   getHealth(options?: AegisRequestOptions): Promise<HealthResponse>;
   getMe(options?: AegisRequestOptions): Promise<MeResponse>;
+  listUsers(
+    query?: ListUsersQuery,
+    options?: AegisRequestOptions,
+  ): Promise<AegisUserPage>;
+  getUser(
+    userEntityRef: string,
+    options?: AegisRequestOptions,
+  ): Promise<AegisUser>;
+  createUser(
+    request: CreateUserRequest,
+    options?: AegisRequestOptions,
+  ): Promise<AegisUser>;
+  updateUser(
+    userEntityRef: string,
+    request: UpdateUserRequest,
+    options?: AegisRequestOptions,
+  ): Promise<AegisUser>;
 }

@@ -1,5 +1,13 @@
 import { ResponseError } from '@backstage/errors';
-import type { HealthResponse, MeResponse } from '../types';
+import type {
+  AegisUser,
+  AegisUserPage,
+  CreateUserRequest,
+  HealthResponse,
+  ListUsersQuery,
+  MeResponse,
+  UpdateUserRequest,
+} from '../types';
 import type { AegisApi, AegisRequestOptions } from './AegisApi';
 
 /**
@@ -45,6 +53,44 @@ export class AegisClient implements AegisApi {
     return this.request('GET', '/me', options);
   }
 
+  listUsers(
+    query: ListUsersQuery = {},
+    options?: AegisRequestOptions,
+  ): Promise<AegisUserPage> {
+    return this.request('GET', `/users${toQueryString(query)}`, options);
+  }
+
+  getUser(
+    userEntityRef: string,
+    options?: AegisRequestOptions,
+  ): Promise<AegisUser> {
+    return this.request(
+      'GET',
+      `/users/${encodeURIComponent(userEntityRef)}`,
+      options,
+    );
+  }
+
+  createUser(
+    request: CreateUserRequest,
+    options?: AegisRequestOptions,
+  ): Promise<AegisUser> {
+    return this.request('POST', '/users', options, request);
+  }
+
+  updateUser(
+    userEntityRef: string,
+    request: UpdateUserRequest,
+    options?: AegisRequestOptions,
+  ): Promise<AegisUser> {
+    return this.request(
+      'PATCH',
+      `/users/${encodeURIComponent(userEntityRef)}`,
+      options,
+      request,
+    );
+  }
+
   private async request<T>(
     method: string,
     path: string,
@@ -70,4 +116,15 @@ export class AegisClient implements AegisApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function toQueryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }

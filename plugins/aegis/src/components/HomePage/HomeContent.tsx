@@ -5,8 +5,10 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
+import { SignedInCard } from './SignedInCard';
 
 /** The body of the Aegis home page, shared by both frontend systems. */
 export function HomeContent() {
@@ -28,11 +30,18 @@ export function HomeContent() {
   }
   return (
     <Content>
-      <EmptyState
-        missing="data"
-        title="No ATT&CK data yet"
-        description="Aegis tracks which MITRE ATT&CK techniques your red and blue teams have proven you can detect. Start by syncing the ATT&CK knowledge base: an Aegis administrator runs the first sync, after which the matrix, tests and coverage appear here."
-      />
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={6} lg={4}>
+          <SignedInCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EmptyState
+            missing="data"
+            title="No ATT&CK data yet"
+            description="Aegis tracks which MITRE ATT&CK techniques your red and blue teams have proven you can detect. Start by syncing the ATT&CK knowledge base: an Aegis administrator runs the first sync, after which the matrix, tests and coverage appear here."
+          />
+        </Grid>
+      </Grid>
     </Content>
   );
 }

@@ -1,15 +1,18 @@
 import { Header, Page } from '@backstage/core-components';
-import { HomeContent } from './HomeContent';
+import { AegisRoutes } from './AegisRoutes';
 
-/** The Aegis home page with its own header, for the legacy frontend system. */
-export function HomePage() {
+/**
+ * The Aegis pages with their own header, for the legacy frontend system; the
+ * new frontend system draws the header itself.
+ */
+export function LegacyAegisPage() {
   return (
     <Page themeId="tool">
       <Header
         title="ATT&CK Coverage"
         subtitle="What the company is proven to detect and block"
       />
-      <HomeContent />
+      <AegisRoutes />
     </Page>
   );
 }

@@ -1,0 +1,182 @@
+import request from 'supertest';
+import {
+  AUTOMATION_TOKEN,
+  startAegisPortal,
+} from './__testUtils__/startAegisPortal';
+import { createTestDatabases } from './__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+/**
+ * Who calls: the six demo users, a caller without credentials, and an
+ * automation token restricted to the read-only permissions of the README.
+ */
+const CALLERS = [
+  'admin',
+  'red_tech',
+  'blue_tech',
+  'red_lead',
+  'blue_lead',
+  'viewer',
+  'anonymous',
+  'automation',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+const DEMO_USER: Record<Caller, string | undefined> = {
+  admin: 'ada.admin',
+  red_tech: 'rex.redtech',
+  blue_tech: 'bea.bluetech',
+  red_lead: 'rosa.redlead',
+  blue_lead: 'bo.bluelead',
+  viewer: 'vic.viewer',
+  anonymous: undefined,
+  automation: undefined,
+};
+
+type Endpoint = {
+  method: 'get' | 'post' | 'patch';
+  /** The path, or a path per caller where each needs its own target. */
+  path: string | ((caller: Caller) => string);
+  body?: (caller: Caller) => object;
+  /** The permission a 403 must name, where a permission decides. */
+  permission?: string;
+};
+
+/**
+ * Expected status per endpoint, in the order of CALLERS:
+ * admin, red_tech, blue_tech, red_lead, blue_lead, viewer, anonymous, automation.
+ */
+const MATRIX: Array<[string, Endpoint, number[]]> = [
+  [
+    'health',
+    { method: 'get', path: '/health' },
+    [200, 200, 200, 200, 200, 200, 200, 200],
+  ],
+  [
+    'OpenAPI document',
+    { method: 'get', path: '/openapi.json' },
+    [200, 200, 200, 200, 200, 200, 200, 200],
+  ],
+  [
+    'signed-in user',
+    { method: 'get', path: '/me' },
+    [200, 200, 200, 200, 200, 200, 401, 403],
+  ],
+  [
+    'audit log',
+    { method: 'get', path: '/audit-log', permission: 'aegis.audit.read' },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'list users',
+    { method: 'get', path: '/users', permission: 'aegis.user.read' },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'get a user',
+    {
+      method: 'get',
+      path: '/users/user:default%2Fvic.viewer',
+      permission: 'aegis.user.read',
+    },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'bind roles to a new user',
+    {
+      method: 'post',
+      path: '/users',
+      body: caller => ({
+        userEntityRef: `user:default/spare.${caller}`,
+        roles: ['viewer'],
+      }),
+      permission: 'aegis.user.create',
+    },
+    [201, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'change roles',
+    {
+      method: 'patch',
+      path: '/users/user:default%2Fvic.viewer',
+      body: () => ({ roles: ['viewer'] }),
+      permission: 'aegis.user.update',
+    },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'role look-up for the permission policy',
+    {
+      method: 'get',
+      path: '/policy/roles?userEntityRef=user:default/ada.admin',
+    },
+    [403, 403, 403, 403, 403, 403, 401, 403],
+  ],
+];
+
+/** The status, and for a denial by a permission, a message naming it. */
+function expectedResponse(status: number, permission?: string) {
+  if (status !== 403 || !permission) {
+    return { status };
+  }
+  return {
+    status,
+    body: { error: { message: expect.stringContaining(permission) } },
+  };
+}
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'who may call each endpoint, on %p',
+  databaseId => {
+    let portal: Awaited<ReturnType<typeof startAegisPortal>>;
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      portal = await startAegisPortal({
+        knex,
+        extraUsers: CALLERS.map(caller => `spare.${caller}`),
+      });
+    });
+
+    async function authorizationOf(caller: Caller) {
+      if (caller === 'automation') {
+        return `Bearer ${AUTOMATION_TOKEN}`;
+      }
+      const user = DEMO_USER[caller];
+      return user ? `Bearer ${await portal.userToken(user)}` : undefined;
+    }
+
+    const cells = MATRIX.flatMap(([name, endpoint, statuses]) =>
+      CALLERS.map(
+        (caller, index) => [name, caller, endpoint, statuses[index]] as const,
+      ),
+    );
+
+    it.each(cells)(
+      '%s as %s',
+      async (_name, caller, endpoint, expectedStatus) => {
+        const path =
+          typeof endpoint.path === 'function'
+            ? endpoint.path(caller)
+            : endpoint.path;
+        let call = request(portal.server)[endpoint.method](`/api/aegis${path}`);
+        const authorization = await authorizationOf(caller);
+        if (authorization) {
+          call = call.set('Authorization', authorization);
+        }
+        if (endpoint.body) {
+          call = call.send(endpoint.body(caller));
+        }
+
+        const response = await call;
+
+        expect({ status: response.status, body: response.body }).toMatchObject(
+          expectedResponse(expectedStatus, endpoint.permission),
+        );
+      },
+    );
+  },
+);

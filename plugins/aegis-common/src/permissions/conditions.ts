@@ -1,0 +1,25 @@
+import type { PermissionCondition } from '@backstage/plugin-permission-common';
+import { AEGIS_TEST_RESOURCE_TYPE } from './permissions';
+
+/**
+ * Name of the rule that matches tests created by the given user.
+ *
+ * @public
+ */
+export const IS_TEST_CREATOR_RULE = 'IS_TEST_CREATOR';
+
+/**
+ * The condition "the test was created by this user", for policies that grant
+ * a test permission to its creator only.
+ *
+ * @public
+ */
+export function isTestCreatorCondition(
+  userEntityRef: string,
+): PermissionCondition<typeof AEGIS_TEST_RESOURCE_TYPE> {
+  return {
+    rule: IS_TEST_CREATOR_RULE,
+    resourceType: AEGIS_TEST_RESOURCE_TYPE,
+    params: { userEntityRef },
+  };
+}

@@ -1,0 +1,6 @@
+export { fakeAegisApi, sampleUsers } from './fakeAegisApi';
+export type { FakeAegisOptions } from './fakeAegisApi';
+export { permissionsAllowing } from './permissions';
+export { renderInAegisApp } from './renderInAegisApp';
+export type { AegisAppOptions } from './renderInAegisApp';
+export { responseError } from './responseError';

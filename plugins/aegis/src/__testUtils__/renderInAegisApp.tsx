@@ -1,0 +1,43 @@
+import type { AegisApi } from '@aegis-security/plugin-aegis-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { ReactElement } from 'react';
+import { SWRConfig } from 'swr';
+import { aegisApiRef } from '../api/aegisApiRef';
+import { fakeAegisApi } from './fakeAegisApi';
+import { permissionsAllowing } from './permissions';
+
+/** How {@link renderInAegisApp} sets up the test app. */
+export interface AegisAppOptions {
+  api?: AegisApi;
+  /** Names of the permissions the signed-in user holds. */
+  permissions?: string[];
+  path?: string;
+}
+
+/**
+ * Renders an element in a legacy test app with an Aegis API and a permission
+ * API. Permission decisions get a cache of their own: `usePermission` keeps
+ * them in a cache shared by every render, which would carry one test's
+ * decisions into the next.
+ */
+export function renderInAegisApp(
+  element: ReactElement,
+  options: AegisAppOptions = {},
+) {
+  const { api = fakeAegisApi(), permissions = [], path = '/' } = options;
+
+  return renderInTestApp(
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider
+        apis={[
+          [aegisApiRef, api],
+          [permissionApiRef, permissionsAllowing(...permissions)],
+        ]}
+      >
+        {element}
+      </TestApiProvider>
+    </SWRConfig>,
+    { routeEntries: [path] },
+  );
+}

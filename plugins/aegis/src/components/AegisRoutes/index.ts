@@ -1,0 +1,2 @@
+export { AegisRoutes } from './AegisRoutes';
+export { LegacyAegisPage } from './LegacyAegisPage';

@@ -1,0 +1,110 @@
+import {
+  aegisAuditReadPermission,
+  aegisEvidenceDownloadPermission,
+  aegisTestUpdatePermission,
+  AegisRole,
+} from '@aegis-security/plugin-aegis-common';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { AegisPermissionPolicy } from './AegisPermissionPolicy';
+import { AegisRoleLookup } from './AegisRoleClient';
+
+const userRef = 'user:default/rex.redtech';
+
+function policyFor(
+  lookup: AegisRoleLookup['getRoles'],
+  viewerMayDownloadEvidence = false,
+) {
+  return new AegisPermissionPolicy({
+    roles: { getRoles: lookup },
+    logger: mockServices.logger.mock(),
+    viewerMayDownloadEvidence,
+  });
+}
+
+function holding(roles: AegisRole[], active = true) {
+  return async (ref: string) => ({ userEntityRef: ref, active, roles });
+}
+
+const user = { credentials: mockCredentials.user(userRef) } as PolicyQueryUser;
+
+describe('AegisPermissionPolicy', () => {
+  it("allows other plugins' permissions without looking up roles", async () => {
+    const lookup = jest.fn();
+    const catalogRead = createPermission({
+      name: 'catalog.entity.read',
+      attributes: { action: 'read' },
+    });
+
+    const decision = await policyFor(lookup).handle(
+      { permission: catalogRead },
+      user,
+    );
+
+    expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(lookup).not.toHaveBeenCalled();
+  });
+
+  it('allows what the roles grant and denies the rest', async () => {
+    const policy = policyFor(holding(['admin']));
+    const viewer = policyFor(holding(['viewer']));
+
+    expect(
+      await policy.handle({ permission: aegisAuditReadPermission }, user),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await viewer.handle({ permission: aegisAuditReadPermission }, user),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('grants a red tech the general test update only on tests they created', async () => {
+    const decision = await policyFor(holding(['red_tech'])).handle(
+      { permission: aegisTestUpdatePermission },
+      user,
+    );
+
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'aegis',
+      resourceType: 'aegis-test',
+      conditions: {
+        rule: 'IS_TEST_CREATOR',
+        resourceType: 'aegis-test',
+        params: { userEntityRef: userRef },
+      },
+    });
+  });
+
+  it('denies a deactivated user, an anonymous caller and an unknown answer', async () => {
+    const permission = aegisAuditReadPermission;
+
+    expect(
+      await policyFor(holding(['admin'], false)).handle({ permission }, user),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await policyFor(holding(['admin'])).handle({ permission }, {
+        credentials: mockCredentials.none(),
+      } as PolicyQueryUser),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await policyFor(async () => {
+        throw new Error('Aegis is restarting');
+      }).handle({ permission }, user),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets viewers download evidence only when configured to', async () => {
+    const permission = aegisEvidenceDownloadPermission;
+
+    expect(
+      await policyFor(holding(['viewer'])).handle({ permission }, user),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await policyFor(holding(['viewer']), true).handle({ permission }, user),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+});
