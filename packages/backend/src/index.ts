@@ -12,6 +12,9 @@ backend.add(
   import('@aegis-security/plugin-auth-backend-module-aegis-dev-provider'),
 );
 
+// The event bus lets the catalog and signals share events across instances.
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@backstage/plugin-catalog-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
