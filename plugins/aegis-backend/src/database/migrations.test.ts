@@ -4,7 +4,17 @@ import { applyMigrations, rollbackAllMigrations } from './migrations';
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const AEGIS_TABLES = ['aegis_audit_log', 'aegis_role_bindings'];
+const AEGIS_TABLES = [
+  'aegis_audit_log',
+  'aegis_role_bindings',
+  'aegis_users',
+  'aegis_attack_sync_runs',
+  'aegis_attack_tactics',
+  'aegis_attack_techniques',
+  'aegis_attack_technique_tactics',
+  'aegis_attack_technique_platforms',
+  'aegis_attack_technique_changes',
+];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('creates every table going up and removes them all going down', async () => {

@@ -1,0 +1,71 @@
+import { AttackDataset, AttackDomain } from './stix/model';
+
+/** How a sync changed the techniques of a domain; each counted once. */
+export interface SyncCounts {
+  added: number;
+  changed: number;
+  deprecated: number;
+  revoked: number;
+  unchanged: number;
+}
+
+/** Why a source was not used for a run. */
+export interface SkippedSource {
+  source: string;
+  reason: string;
+}
+
+/** One recorded sync of one domain. */
+export interface SyncRun extends SyncCounts {
+  id: number;
+  domain: AttackDomain;
+  trigger: string;
+  triggeredBy?: string;
+  startedAt: string;
+  finishedAt?: string;
+  outcome: 'running' | 'succeeded' | 'failed';
+  source?: string;
+  sourceDetail?: string;
+  skippedSources: SkippedSource[];
+  release?: string;
+  durationMs?: number;
+  error?: string;
+}
+
+/** The ATT&CK knowledge base and the history of its syncs. */
+export interface AttackStore {
+  /**
+   * Applies a release in one transaction: adds new techniques, updates those
+   * MITRE changed, marks deprecated and revoked ones, and writes nothing for
+   * the rest. Never deletes, and never touches the fields of Aegis users.
+   */
+  applyDataset(dataset: AttackDataset, runId: number): Promise<SyncCounts>;
+
+  startRun(run: {
+    domain: AttackDomain;
+    trigger: string;
+    triggeredBy?: string;
+  }): Promise<SyncRun>;
+
+  finishRun(
+    id: number,
+    result: Partial<
+      Pick<
+        SyncRun,
+        | 'outcome'
+        | 'source'
+        | 'sourceDetail'
+        | 'skippedSources'
+        | 'release'
+        | 'error'
+      >
+    > &
+      Partial<SyncCounts>,
+  ): Promise<SyncRun>;
+
+  listRuns(options: {
+    domain?: AttackDomain;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: SyncRun[]; total: number }>;
+}

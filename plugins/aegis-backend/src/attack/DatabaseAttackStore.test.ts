@@ -1,0 +1,193 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { readFile } from 'fs/promises';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { applyMigrations } from '../database/migrations';
+import { DatabaseAttackStore } from './DatabaseAttackStore';
+import { AttackDataset } from './stix/model';
+import { parseAttackBundle } from './stix/parseAttackBundle';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+
+async function fixtureDataset(): Promise<AttackDataset> {
+  const path = resolvePackagePath(
+    '@aegis-security/plugin-aegis-backend',
+    'src/attack/__fixtures__/attack-19-mini.json',
+  );
+  return parseAttackBundle(
+    JSON.parse(await readFile(path, 'utf8')),
+    'enterprise-attack',
+  );
+}
+
+/** Counts the statements that write, while the work runs. */
+async function writesDuring(knex: Knex, work: () => Promise<unknown>) {
+  let writes = 0;
+  const listener = (query: { sql: string }) => {
+    if (/^\s*(insert|update|delete)/i.test(query.sql)) writes += 1;
+  };
+  knex.on('query', listener);
+  try {
+    await work();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return writes;
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseAttackStore on %p',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      await applyMigrations({ getClient: async () => knex }, knex);
+      const store = new DatabaseAttackStore(knex);
+      const sync = async (dataset: AttackDataset) => {
+        const run = await store.startRun({
+          domain: dataset.domain,
+          trigger: 'test',
+        });
+        return store.applyDataset(dataset, run.id);
+      };
+      return { knex, store, sync };
+    }
+
+    it('adds every technique of a first sync, with tactics and platforms', async () => {
+      const { knex, sync } = await createStore();
+
+      const counts = await sync(await fixtureDataset());
+
+      expect(counts).toEqual({
+        added: 5,
+        changed: 0,
+        deprecated: 0,
+        revoked: 0,
+        unchanged: 0,
+      });
+      expect(
+        await knex('aegis_attack_tactics')
+          .orderBy('matrix_order')
+          .pluck('attack_id'),
+      ).toEqual(['TA0002', 'TA0005', 'TA0112']);
+      expect(
+        await knex('aegis_attack_technique_tactics')
+          .where('tactic', 'execution')
+          .orderBy('mitre_id')
+          .pluck('mitre_id'),
+      ).toEqual(['T1059', 'T1059.001']);
+      expect(
+        await knex('aegis_attack_techniques')
+          .where('mitre_id', 'T1562')
+          .first('revoked', 'revoked_by'),
+      ).toMatchObject({ revoked_by: 'T1685' });
+    });
+
+    it('writes nothing when the release did not change', async () => {
+      const { knex, store, sync } = await createStore();
+      const dataset = await fixtureDataset();
+      await sync(dataset);
+      const run = await store.startRun({
+        domain: dataset.domain,
+        trigger: 'test',
+      });
+
+      let counts;
+      const writes = await writesDuring(knex, async () => {
+        counts = await store.applyDataset(dataset, run.id);
+      });
+
+      expect(writes).toBe(0);
+      expect(counts).toEqual({
+        added: 0,
+        changed: 0,
+        deprecated: 0,
+        revoked: 0,
+        unchanged: 5,
+      });
+    });
+
+    it('marks retired techniques, never deletes, and keeps what users wrote', async () => {
+      const { knex, sync } = await createStore();
+      const dataset = await fixtureDataset();
+      await sync(dataset);
+      await knex('aegis_attack_techniques')
+        .where('mitre_id', 'T1059')
+        .update({ review_required: true, notes: 'EDR rule 42 covers this' });
+
+      const next: AttackDataset = {
+        ...dataset,
+        techniques: dataset.techniques
+          .filter(t => t.mitreId !== 'T1059.001')
+          .map(t =>
+            t.mitreId === 'T1059'
+              ? { ...t, deprecated: true, modified: '2026-10-01T00:00:00Z' }
+              : t,
+          ),
+      };
+      const counts = await sync(next);
+
+      expect(counts).toMatchObject({ deprecated: 1, unchanged: 3 });
+      expect(
+        await knex('aegis_attack_techniques')
+          .where('mitre_id', 'T1059')
+          .first('deprecated', 'review_required', 'notes'),
+      ).toMatchObject({ notes: 'EDR rule 42 covers this' });
+      const t1059 = await knex('aegis_attack_techniques')
+        .where('mitre_id', 'T1059')
+        .first();
+      expect(Boolean(t1059.deprecated)).toBe(true);
+      expect(Boolean(t1059.review_required)).toBe(true);
+      expect(
+        await knex('aegis_attack_techniques').where('mitre_id', 'T1059.001'),
+      ).toHaveLength(1);
+    });
+
+    it('changes no data when a sync fails half-way', async () => {
+      const { knex, sync } = await createStore();
+      const dataset = await fixtureDataset();
+      const broken: AttackDataset = {
+        ...dataset,
+        techniques: [
+          ...dataset.techniques,
+          { ...dataset.techniques[0], mitreId: 'T9999', name: null as any },
+        ],
+      };
+
+      await expect(sync(broken)).rejects.toBeDefined();
+
+      expect(await knex('aegis_attack_techniques')).toHaveLength(0);
+      expect(await knex('aegis_attack_tactics')).toHaveLength(0);
+    });
+
+    it('records runs with their outcome and counts, newest first', async () => {
+      const { store } = await createStore();
+      const run = await store.startRun({
+        domain: 'enterprise-attack',
+        trigger: 'manual',
+        triggeredBy: 'user:default/ada.admin',
+      });
+
+      await store.finishRun(run.id, {
+        outcome: 'succeeded',
+        source: 'file',
+        skippedSources: [{ source: 'taxii', reason: 'not configured' }],
+        release: '19.0',
+        added: 5,
+      });
+      const { items, total } = await store.listRuns({ limit: 10, offset: 0 });
+
+      expect(total).toBe(1);
+      expect(items[0]).toMatchObject({
+        outcome: 'succeeded',
+        source: 'file',
+        release: '19.0',
+        added: 5,
+        triggeredBy: 'user:default/ada.admin',
+        skippedSources: [{ source: 'taxii', reason: 'not configured' }],
+      });
+      expect(items[0].durationMs).toBeGreaterThanOrEqual(0);
+    });
+  },
+);

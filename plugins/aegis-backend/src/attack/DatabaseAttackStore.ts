@@ -1,0 +1,279 @@
+import { createHash } from 'crypto';
+import { Knex } from 'knex';
+import { AttackStore, SyncCounts, SyncRun } from './AttackStore';
+import { AttackDataset, Tactic, Technique } from './stix/model';
+
+const RUNS = 'aegis_attack_sync_runs';
+const TACTICS = 'aegis_attack_tactics';
+const TECHNIQUES = 'aegis_attack_techniques';
+const TECHNIQUE_TACTICS = 'aegis_attack_technique_tactics';
+const TECHNIQUE_PLATFORMS = 'aegis_attack_technique_platforms';
+const CHANGES = 'aegis_attack_technique_changes';
+const CHUNK = 200;
+
+type Change = 'added' | 'changed' | 'deprecated' | 'revoked';
+
+/** The ATT&CK knowledge base in the Aegis database. */
+export class DatabaseAttackStore implements AttackStore {
+  constructor(private readonly db: Knex) {}
+
+  async applyDataset(
+    dataset: AttackDataset,
+    runId: number,
+  ): Promise<SyncCounts> {
+    return this.db.transaction(async trx => {
+      await this.applyTactics(trx, dataset);
+      return this.applyTechniques(trx, dataset, runId);
+    });
+  }
+
+  private async applyTactics(trx: Knex.Transaction, dataset: AttackDataset) {
+    const stored = new Map<string, string>(
+      (
+        await trx(TACTICS)
+          .where('domain', dataset.domain)
+          .select('attack_id', 'content_hash')
+      ).map(row => [row.attack_id, row.content_hash]),
+    );
+
+    for (const [order, tactic] of dataset.tactics.entries()) {
+      const row = tacticRow(dataset.domain, tactic, order);
+      const known = stored.get(tactic.attackId);
+      if (known === undefined) {
+        await trx(TACTICS).insert(row);
+      } else if (known !== row.content_hash) {
+        await trx(TACTICS)
+          .where({ domain: dataset.domain, attack_id: tactic.attackId })
+          .update(row);
+      }
+    }
+  }
+
+  private async applyTechniques(
+    trx: Knex.Transaction,
+    dataset: AttackDataset,
+    runId: number,
+  ): Promise<SyncCounts> {
+    const stored = new Map(
+      (
+        await trx(TECHNIQUES)
+          .where({ domain: dataset.domain, custom: false })
+          .select('mitre_id', 'content_hash', 'deprecated', 'revoked')
+      ).map(row => [row.mitre_id as string, row]),
+    );
+
+    const counts: SyncCounts = {
+      added: 0,
+      changed: 0,
+      deprecated: 0,
+      revoked: 0,
+      unchanged: 0,
+    };
+    const inserts: Array<ReturnType<typeof techniqueRow>> = [];
+    const updates: Array<ReturnType<typeof techniqueRow>> = [];
+    const changes: Array<{ mitre_id: string; change: Change }> = [];
+
+    for (const technique of dataset.techniques) {
+      const row = techniqueRow(dataset.domain, technique, runId);
+      const known = stored.get(technique.mitreId);
+      let change: Change | undefined;
+      if (!known) {
+        change = 'added';
+        inserts.push(row);
+      } else if (known.content_hash !== row.content_hash) {
+        updates.push(row);
+        if (technique.revoked && !known.revoked) change = 'revoked';
+        else if (technique.deprecated && !known.deprecated) {
+          change = 'deprecated';
+        } else change = 'changed';
+      }
+      if (change) {
+        counts[change] += 1;
+        changes.push({ mitre_id: technique.mitreId, change });
+      } else {
+        counts.unchanged += 1;
+      }
+    }
+
+    for (const chunk of chunks(inserts)) {
+      await trx(TECHNIQUES).insert(chunk);
+    }
+    for (const row of updates) {
+      await trx(TECHNIQUES).where('mitre_id', row.mitre_id).update(row);
+    }
+    await this.replaceMemberships(trx, dataset, [...inserts, ...updates]);
+    for (const chunk of chunks(changes)) {
+      await trx(CHANGES).insert(chunk.map(c => ({ ...c, run_id: runId })));
+    }
+    return counts;
+  }
+
+  /** Rewrites the tactic and platform rows of the techniques written. */
+  private async replaceMemberships(
+    trx: Knex.Transaction,
+    dataset: AttackDataset,
+    written: Array<{ mitre_id: string }>,
+  ) {
+    const ids = new Set(written.map(row => row.mitre_id));
+    if (ids.size === 0) return;
+    for (const chunk of chunks([...ids])) {
+      await trx(TECHNIQUE_TACTICS).whereIn('mitre_id', chunk).delete();
+      await trx(TECHNIQUE_PLATFORMS).whereIn('mitre_id', chunk).delete();
+    }
+
+    const techniques = dataset.techniques.filter(t => ids.has(t.mitreId));
+    const tacticRows = techniques.flatMap(t =>
+      unique(t.tactics).map(tactic => ({ mitre_id: t.mitreId, tactic })),
+    );
+    const platformRows = techniques.flatMap(t =>
+      unique(t.platforms).map(platform => ({ mitre_id: t.mitreId, platform })),
+    );
+    for (const chunk of chunks(tacticRows)) {
+      await trx(TECHNIQUE_TACTICS).insert(chunk);
+    }
+    for (const chunk of chunks(platformRows)) {
+      await trx(TECHNIQUE_PLATFORMS).insert(chunk);
+    }
+  }
+
+  async startRun(run: {
+    domain: AttackDataset['domain'];
+    trigger: string;
+    triggeredBy?: string;
+  }): Promise<SyncRun> {
+    const [{ id }] = await this.db(RUNS).insert(
+      {
+        domain: run.domain,
+        trigger: run.trigger,
+        triggered_by: run.triggeredBy ?? null,
+        started_at: new Date().toISOString(),
+        outcome: 'running',
+      },
+      ['id'],
+    );
+    return this.getRun(Number(id));
+  }
+
+  async finishRun(
+    id: number,
+    result: Parameters<AttackStore['finishRun']>[1],
+  ): Promise<SyncRun> {
+    const run = await this.getRun(id);
+    const finishedAt = new Date();
+    await this.db(RUNS)
+      .where('id', id)
+      .update({
+        finished_at: finishedAt.toISOString(),
+        duration_ms: finishedAt.getTime() - Date.parse(run.startedAt),
+        outcome: result.outcome,
+        source: result.source,
+        source_detail: result.sourceDetail,
+        skipped_sources: JSON.stringify(result.skippedSources ?? []),
+        release: result.release,
+        error: result.error,
+        added: result.added ?? 0,
+        changed: result.changed ?? 0,
+        deprecated: result.deprecated ?? 0,
+        revoked: result.revoked ?? 0,
+        unchanged: result.unchanged ?? 0,
+      });
+    return this.getRun(id);
+  }
+
+  async listRuns(options: {
+    domain?: AttackDataset['domain'];
+    limit: number;
+    offset: number;
+  }): Promise<{ items: SyncRun[]; total: number }> {
+    const query = this.db(RUNS);
+    if (options.domain) query.where('domain', options.domain);
+    const [{ count }] = await query.clone().count({ count: '*' });
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset);
+    return { items: rows.map(toRun), total: Number(count) };
+  }
+
+  private async getRun(id: number): Promise<SyncRun> {
+    return toRun(await this.db(RUNS).where('id', id).first());
+  }
+}
+
+function tacticRow(domain: string, tactic: Tactic, order: number) {
+  const row = {
+    domain,
+    attack_id: tactic.attackId,
+    stix_id: tactic.stixId,
+    name: tactic.name,
+    shortname: tactic.shortname,
+    description: tactic.description ?? null,
+    url: tactic.url ?? null,
+    matrix_order: order,
+    deprecated: tactic.deprecated,
+  };
+  return { ...row, content_hash: hashOf(row) };
+}
+
+function techniqueRow(domain: string, technique: Technique, runId: number) {
+  const row = {
+    mitre_id: technique.mitreId,
+    domain,
+    stix_id: technique.stixId,
+    name: technique.name,
+    description: technique.description ?? null,
+    url: technique.url ?? null,
+    is_subtechnique: technique.isSubtechnique,
+    parent_mitre_id: technique.parentMitreId ?? null,
+    version: technique.version ?? null,
+    modified: technique.modified ?? null,
+    detection: technique.detection ?? null,
+    data_sources: JSON.stringify(technique.dataSources),
+    detection_strategies: JSON.stringify(technique.detectionStrategies),
+    platforms: JSON.stringify(technique.platforms),
+    tactics: JSON.stringify(technique.tactics),
+    deprecated: technique.deprecated,
+    revoked: technique.revoked,
+    revoked_by: technique.revokedBy ?? null,
+  };
+  return { ...row, content_hash: hashOf(row), last_changed_run_id: runId };
+}
+
+function hashOf(row: object): string {
+  return createHash('sha256').update(JSON.stringify(row)).digest('hex');
+}
+
+function toRun(row: any): SyncRun {
+  return {
+    id: Number(row.id),
+    domain: row.domain,
+    trigger: row.trigger,
+    triggeredBy: row.triggered_by ?? undefined,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at ?? undefined,
+    outcome: row.outcome,
+    source: row.source ?? undefined,
+    sourceDetail: row.source_detail ?? undefined,
+    skippedSources: row.skipped_sources ? JSON.parse(row.skipped_sources) : [],
+    release: row.release ?? undefined,
+    added: Number(row.added),
+    changed: Number(row.changed),
+    deprecated: Number(row.deprecated),
+    revoked: Number(row.revoked),
+    unchanged: Number(row.unchanged),
+    durationMs: row.duration_ms === null ? undefined : Number(row.duration_ms),
+    error: row.error ?? undefined,
+  };
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) {
+    result.push(items.slice(i, i + CHUNK));
+  }
+  return result;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

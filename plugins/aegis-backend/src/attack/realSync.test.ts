@@ -1,0 +1,110 @@
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { applyMigrations } from '../database/migrations';
+import { SyncCounts } from './AttackStore';
+import { DatabaseAttackStore } from './DatabaseAttackStore';
+import { AttackDataset, Technique } from './stix/model';
+import { parseAttackBundle } from './stix/parseAttackBundle';
+import { readBundleFile } from './stix/readBundleFile';
+
+// Real Enterprise releases from AEGIS_SHARED_DATA (set by scripts/test.sh).
+jest.setTimeout(300_000);
+
+const databases = createTestDatabases();
+
+async function release(file: string): Promise<AttackDataset> {
+  const folder = process.env.AEGIS_SHARED_DATA;
+  const path = folder && join(folder, 'attack', file);
+  if (!path || !existsSync(path)) {
+    throw new Error(
+      `Set AEGIS_SHARED_DATA to the shared data folder (missing attack/${file})`,
+    );
+  }
+  return parseAttackBundle(await readBundleFile(path), 'enterprise-attack');
+}
+
+/** The counts a sync from one release to the next must report. */
+function expectedDiff(before: AttackDataset, after: AttackDataset): SyncCounts {
+  const old = new Map(before.techniques.map(t => [t.mitreId, t]));
+  const counts = {
+    added: 0,
+    changed: 0,
+    deprecated: 0,
+    revoked: 0,
+    unchanged: 0,
+  };
+  for (const technique of after.techniques) {
+    const previous = old.get(technique.mitreId);
+    if (!previous) counts.added += 1;
+    else if (same(previous, technique)) counts.unchanged += 1;
+    else if (technique.revoked && !previous.revoked) counts.revoked += 1;
+    else if (technique.deprecated && !previous.deprecated) {
+      counts.deprecated += 1;
+    } else counts.changed += 1;
+  }
+  return counts;
+}
+
+function same(a: Technique, b: Technique): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+describe.each(databases.eachSupportedId())(
+  'syncing real Enterprise releases on %p',
+  databaseId => {
+    it('upgrades 16.1 → 17.1 → 18.1 with the counts the bundles imply', async () => {
+      const knex = await databases.init(databaseId);
+      await applyMigrations({ getClient: async () => knex }, knex);
+      const store = new DatabaseAttackStore(knex);
+      const sync = async (dataset: AttackDataset) => {
+        const run = await store.startRun({
+          domain: dataset.domain,
+          trigger: 'test',
+        });
+        return store.applyDataset(dataset, run.id);
+      };
+      const [r16, r17, r18] = await Promise.all([
+        release('enterprise-attack-16.1.stix20.json.gz'),
+        release('enterprise-attack-17.1.json.gz'),
+        release('enterprise-attack-18.1.json.gz'),
+      ]);
+
+      expect(await sync(r16)).toMatchObject({ added: r16.techniques.length });
+      expect(await sync(r17)).toEqual(expectedDiff(r16, r17));
+      const to18 = await sync(r18);
+      expect(to18).toEqual(expectedDiff(r17, r18));
+      expect(to18.added).toBe(12);
+
+      const active = knex('aegis_attack_techniques').where({
+        deprecated: false,
+        revoked: false,
+      });
+      expect(
+        Number(
+          (
+            await active
+              .clone()
+              .where('is_subtechnique', false)
+              .count({ n: '*' })
+          )[0].n,
+        ),
+      ).toBe(216);
+      expect(
+        Number(
+          (
+            await active
+              .clone()
+              .where('is_subtechnique', true)
+              .count({ n: '*' })
+          )[0].n,
+        ),
+      ).toBe(475);
+      expect(
+        await knex('aegis_attack_techniques')
+          .where('mitre_id', 'T1574.002')
+          .first('revoked_by'),
+      ).toEqual({ revoked_by: 'T1574.001' });
+    });
+  },
+);
