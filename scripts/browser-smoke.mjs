@@ -35,6 +35,10 @@ const portal = spawn('yarn', ['start'], {
     ...process.env,
     AEGIS_SMOKE_RUN: marker.split('=')[1],
     AEGIS_AUTOMATION_TOKEN: 'browser-smoke-test-token',
+    AEGIS_ATTACK_BUNDLE: join(
+      root,
+      'plugins/aegis-backend/src/attack/__fixtures__/attack-19-mini.json',
+    ),
     APP_CONFIG_app_baseUrl: JSON.stringify(appUrl),
     APP_CONFIG_backend_baseUrl: JSON.stringify(backendUrl),
     APP_CONFIG_backend_listen_port: '7100',

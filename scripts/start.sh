@@ -19,5 +19,10 @@ if [ -z "${AEGIS_AUTOMATION_TOKEN:-}" ]; then
   export AEGIS_AUTOMATION_TOKEN
 fi
 
+# The ATT&CK bundle the development portal syncs: a real one when you name
+# it (for example a MITRE enterprise-attack .json or .json.gz), else the small
+# offline fixture.
+export AEGIS_ATTACK_BUNDLE="${AEGIS_ATTACK_BUNDLE:-$AEGIS_ROOT/plugins/aegis-backend/src/attack/__fixtures__/attack-19-mini.json}"
+
 cd "$AEGIS_ROOT"
 exec yarn start "$@"

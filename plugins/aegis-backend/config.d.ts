@@ -35,5 +35,35 @@ export interface Config {
        */
       policyCacheSeconds?: number;
     };
+    /** The ATT&CK knowledge base and its sync. */
+    attack?: {
+      /**
+       * ATT&CK domains to sync: `enterprise-attack` (the default),
+       * `mobile-attack`, `ics-attack`.
+       */
+      domains?: Array<'enterprise-attack' | 'mobile-attack' | 'ics-attack'>;
+      sources?: {
+        /**
+         * A STIX bundle file (`.json` or `.json.gz`) per domain, for
+         * air-gapped portals.
+         */
+        file?: {
+          'enterprise-attack'?: string;
+          'mobile-attack'?: string;
+          'ics-attack'?: string;
+        };
+      };
+      /** Largest decompressed bundle accepted, in bytes (default 300 MB). */
+      maxBundleBytes?: number;
+      /**
+       * When the sync runs (default every 24 hours, first after 1 minute),
+       * as a Backstage scheduler task definition.
+       */
+      schedule?: {
+        frequency: { [unit: string]: number } | string;
+        timeout: { [unit: string]: number } | string;
+        initialDelay?: { [unit: string]: number } | string;
+      };
+    };
   };
 }

@@ -106,6 +106,42 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [200, 403, 403, 403, 403, 403, 401, 403],
   ],
   [
+    'list techniques',
+    {
+      method: 'get',
+      path: '/techniques?tactic=execution',
+      permission: 'aegis.technique.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'get a technique',
+    {
+      method: 'get',
+      path: '/techniques/T1059',
+      permission: 'aegis.technique.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'sync ATT&CK now',
+    {
+      method: 'post',
+      path: '/system/sync-mitre',
+      permission: 'aegis.attack.sync',
+    },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'list sync runs',
+    {
+      method: 'get',
+      path: '/system/sync-runs',
+      permission: 'aegis.system.read',
+    },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
     'role look-up for the permission policy',
     {
       method: 'get',
@@ -139,6 +175,11 @@ describe.each(databases.eachSupportedId())(
         knex,
         extraUsers: CALLERS.map(caller => `spare.${caller}`),
       });
+      // The techniques the technique rows read.
+      await request(portal.server)
+        .post('/api/aegis/system/sync-mitre')
+        .set('Authorization', `Bearer ${await portal.userToken('ada.admin')}`)
+        .expect(200);
     });
 
     async function authorizationOf(caller: Caller) {

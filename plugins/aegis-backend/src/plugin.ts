@@ -4,6 +4,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createAttackCapability } from './attack/createAttackCapability';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { applyMigrations } from './database/migrations';
 import { assertPermissionsEnabled } from './lib/config';
@@ -27,6 +28,7 @@ export const aegisPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
@@ -39,6 +41,7 @@ export const aegisPlugin = createBackendPlugin({
         config,
         logger,
         database,
+        scheduler,
         httpRouter,
         httpAuth,
         auth,
@@ -62,7 +65,15 @@ export const aegisPlugin = createBackendPlugin({
           auditStore,
         });
 
+        const attack = await createAttackCapability({
+          config,
+          db,
+          logger,
+          scheduler,
+        });
+
         const router = await createRouter({
+          ...attack,
           db,
           logger,
           httpAuth,

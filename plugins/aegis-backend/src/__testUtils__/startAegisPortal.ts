@@ -12,6 +12,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
+import { FIXTURE_BUNDLE } from '../attack/config';
 import { aegisPlugin } from '../plugin';
 import { DEMO_ROLES_CONFIG, demoCatalogEntities } from './demoCatalog';
 
@@ -94,6 +95,9 @@ export async function startAegisPortal(options: {
           aegis: {
             roles: DEMO_ROLES_CONFIG,
             access: { defaultRole: 'none', policyCacheSeconds: 0 },
+            attack: {
+              sources: { file: { 'enterprise-attack': FIXTURE_BUNDLE } },
+            },
             ...options.aegisConfig,
           },
         },

@@ -4,6 +4,7 @@ import { Knex } from 'knex';
 import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
 import { UserAdministration } from '../roles/UserAdministration';
 import { createRouter } from '../service/router';
+import { RouteContext } from '../service/types';
 import { loadOpenApiDocument } from './openapi';
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -38,6 +39,10 @@ describe('openapi.yaml', () => {
       // Only the route table is read: no handler runs in this test.
       userAdministration: {} as UserAdministration,
       accessOptions: {},
+      ...({} as Pick<
+        RouteContext,
+        'attackStore' | 'attackSync' | 'techniqueStore'
+      >),
     });
     const document = await loadOpenApiDocument();
 

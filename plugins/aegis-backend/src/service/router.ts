@@ -1,5 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { registerAttackRoutes } from '../attack/routes';
 import { registerAuditRoutes } from '../audit/routes';
 import { registerRoleRoutes } from '../roles/routes';
 import { loadOpenApiDocument } from '../schema/openapi';
@@ -19,6 +20,7 @@ export async function createRouter(
   registerSchemaRoutes(context, await loadOpenApiDocument());
   registerAuditRoutes(context);
   registerRoleRoutes(context);
+  registerAttackRoutes(context);
 
   return router;
 }

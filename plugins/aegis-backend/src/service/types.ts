@@ -7,6 +7,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Router } from 'express';
 import { Knex } from 'knex';
+import { AttackStore } from '../attack/AttackStore';
+import { AttackSync } from '../attack/AttackSync';
+import { TechniqueStore } from '../attack/TechniqueStore';
 import { AuditStore } from '../audit/AuditStore';
 import { UserAdministration } from '../roles/UserAdministration';
 
@@ -21,4 +24,7 @@ export interface RouteContext {
   auditor: AuditorService;
   userAdministration: UserAdministration;
   accessOptions: AegisGrantOptions;
+  attackStore: AttackStore;
+  attackSync: AttackSync;
+  techniqueStore: TechniqueStore;
 }

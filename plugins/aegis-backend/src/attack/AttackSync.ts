@@ -1,0 +1,105 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { AttackStore, SkippedSource, SyncRun } from './AttackStore';
+import { BundleSource } from './sources/BundleSource';
+import { AttackDomain } from './stix/model';
+import { parseAttackBundle } from './stix/parseAttackBundle';
+
+/** Who or what started a sync. */
+export interface SyncTrigger {
+  trigger: 'schedule' | 'manual';
+  triggeredBy?: string;
+}
+
+/**
+ * Syncs each enabled ATT&CK domain from the first source that serves it,
+ * recording every run: which source served it, why earlier ones were passed
+ * over, the counts, and the error of a failed run, which changes no data.
+ */
+export class AttackSync {
+  constructor(
+    private readonly options: {
+      store: AttackStore;
+      sources: BundleSource[];
+      domains: AttackDomain[];
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** The sync in progress in this instance; runs never overlap here. */
+  private running: Promise<unknown> = Promise.resolve();
+
+  syncAll(trigger: SyncTrigger): Promise<SyncRun[]> {
+    const next = this.running.then(
+      () => this.syncDomains(trigger),
+      () => this.syncDomains(trigger),
+    );
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async syncDomains(trigger: SyncTrigger): Promise<SyncRun[]> {
+    const runs: SyncRun[] = [];
+    for (const domain of this.options.domains) {
+      runs.push(await this.syncDomain(domain, trigger));
+    }
+    return runs;
+  }
+
+  private async syncDomain(
+    domain: AttackDomain,
+    trigger: SyncTrigger,
+  ): Promise<SyncRun> {
+    const { store, logger } = this.options;
+    const run = await store.startRun({ domain, ...trigger });
+    const log = logger.child({ task: 'attack-sync', domain, runId: run.id });
+    log.info(`ATT&CK sync of ${domain} started`, { trigger: trigger.trigger });
+
+    const skippedSources: SkippedSource[] = [];
+    for (const source of this.options.sources) {
+      const unavailable = source.unavailableFor(domain);
+      if (unavailable) {
+        skippedSources.push({ source: source.name, reason: unavailable });
+        continue;
+      }
+      try {
+        const fetched = await source.fetch(domain);
+        const dataset = parseAttackBundle(fetched.bundle, domain);
+        const counts = await store.applyDataset(dataset, run.id);
+        const finished = await store.finishRun(run.id, {
+          outcome: 'succeeded',
+          source: source.name,
+          sourceDetail: fetched.detail,
+          skippedSources,
+          release: dataset.release,
+          ...counts,
+        });
+        log.info(`ATT&CK sync of ${domain} finished`, {
+          source: source.name,
+          release: dataset.release ?? 'unknown',
+          durationMs: finished.durationMs ?? 0,
+          ...counts,
+        });
+        return finished;
+      } catch (error) {
+        skippedSources.push({
+          source: source.name,
+          reason: `failed: ${(error as Error).message}`,
+        });
+        log.warn(
+          `ATT&CK source ${source.name} failed for ${domain}`,
+          error as Error,
+        );
+      }
+    }
+
+    const reasons = skippedSources
+      .map(skipped => `${skipped.source}: ${skipped.reason}`)
+      .join('; ');
+    log.error(`ATT&CK sync of ${domain} failed: no source served it`);
+    return store.finishRun(run.id, {
+      outcome: 'failed',
+      skippedSources,
+      error: `No source served ${domain} (${reasons})`,
+    });
+  }
+}
