@@ -102,8 +102,9 @@ async function visitAs(browser, name, pageErrors) {
   }
   await signIn.click();
 
-  await page.getByText('No ATT&CK data yet').waitFor({ timeout: 60_000 });
-  await page.getByText(`Signed in as`).waitFor({ timeout: 30_000 });
+  await page.getByText(`Signed in as`).waitFor({ timeout: 60_000 });
+  // The portal synced the offline ATT&CK fixture at start.
+  await page.getByText(/Aegis holds \d+ tactics/).waitFor({ timeout: 60_000 });
   await page
     .getByRole('link', { name: /ATT&CK Coverage/ })
     .first()
@@ -119,6 +120,18 @@ async function visitAs(browser, name, pageErrors) {
     throw new Error(
       `${name} ${isAdmin ? 'is not' : 'is'} offered user administration`,
     );
+  }
+  if (name === 'vic.viewer') {
+    await page.getByRole('link', { name: /Open the ATT&CK matrix/ }).click();
+    await page.getByRole('link', { name: /T1059/ }).first().waitFor({
+      timeout: 60_000,
+    });
+    await page.screenshot({ path: join(results, 'attack-matrix.png') });
+    await page.getByRole('link', { name: /T1059/ }).first().click();
+    await page.getByText('Adversaries may abuse interpreters.').waitFor({
+      timeout: 60_000,
+    });
+    await page.screenshot({ path: join(results, 'technique-T1059.png') });
   }
   if (isAdmin) {
     await adminLink.click();
@@ -140,6 +153,17 @@ async function main() {
       headers: { 'x-aegis-dev-user': 'rex.redtech' },
     });
     return response.ok;
+  });
+  await waitFor('the first ATT&CK sync', async () => {
+    const signIn = await fetch(`${backendUrl}/api/auth/aegis-dev/refresh`, {
+      headers: { 'x-aegis-dev-user': 'ada.admin' },
+    });
+    const { backstageIdentity } = await signIn.json();
+    const runs = await fetch(`${backendUrl}/api/aegis/system/sync-runs`, {
+      headers: { Authorization: `Bearer ${backstageIdentity.token}` },
+    });
+    const { items } = await runs.json();
+    return items.some(run => run.outcome === 'succeeded');
   });
   await waitFor('the frontend dev server', async () => {
     const response = await fetch(appUrl);

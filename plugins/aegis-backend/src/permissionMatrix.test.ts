@@ -106,6 +106,11 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [200, 403, 403, 403, 403, 403, 401, 403],
   ],
   [
+    'list tactics',
+    { method: 'get', path: '/tactics', permission: 'aegis.technique.read' },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
     'list techniques',
     {
       method: 'get',

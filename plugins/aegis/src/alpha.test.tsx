@@ -27,7 +27,9 @@ describe('new frontend system', () => {
   it('mounts the Aegis page at /aegis', async () => {
     renderNewApp('/aegis');
 
-    expect(await screen.findByText('No ATT&CK data yet')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Open the ATT&CK matrix' }),
+    ).toHaveAttribute('href', '/aegis/matrix');
   });
 
   it('links the home page to user administration', async () => {
@@ -43,5 +45,21 @@ describe('new frontend system', () => {
 
     expect(await screen.findByText('Rita Red')).toBeInTheDocument();
     expect(screen.getByText('Users & roles')).toBeInTheDocument();
+  });
+
+  it('serves the ATT&CK matrix at /aegis/matrix', async () => {
+    renderNewApp('/aegis/matrix');
+
+    expect(
+      await screen.findByRole('link', { name: 'T1566 Phishing' }),
+    ).toHaveAttribute('href', '/aegis/techniques/T1566');
+  });
+
+  it('serves a technique page at /aegis/techniques/:mitreId', async () => {
+    renderNewApp('/aegis/techniques/T1086');
+
+    expect(
+      await screen.findByRole('heading', { name: 'PowerShell' }),
+    ).toBeInTheDocument();
   });
 });

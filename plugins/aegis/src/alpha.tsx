@@ -8,7 +8,12 @@ import {
 } from '@backstage/frontend-plugin-api';
 import SecurityIcon from '@material-ui/icons/Security';
 import { aegisApiRef } from './api/aegisApiRef';
-import { rootRouteRef, usersRouteRef } from './routes';
+import {
+  matrixRouteRef,
+  rootRouteRef,
+  techniqueRouteRef,
+  usersRouteRef,
+} from './routes';
 
 const aegisApi = ApiBlueprint.make({
   params: defineParams =>
@@ -41,6 +46,11 @@ export default createFrontendPlugin({
   pluginId: 'aegis',
   title: 'ATT&CK Coverage',
   icon: <SecurityIcon />,
-  routes: { root: rootRouteRef, users: usersRouteRef },
+  routes: {
+    root: rootRouteRef,
+    users: usersRouteRef,
+    matrix: matrixRouteRef,
+    technique: techniqueRouteRef,
+  },
   extensions: [aegisApi, aegisPage],
 });

@@ -28,7 +28,9 @@ describe('legacy frontend system', () => {
   });
 
   it('renders the Aegis page with its header and the first-step guidance', async () => {
-    await renderLegacyPage();
+    await renderLegacyPage({
+      api: fakeAegisApi({ tactics: [], techniques: [] }),
+    });
 
     expect(await screen.findByText('No ATT&CK data yet')).toBeInTheDocument();
     expect(screen.getAllByText('ATT&CK Coverage').length).toBeGreaterThan(0);
@@ -90,5 +92,21 @@ describe('legacy frontend system', () => {
 
     expect(await screen.findByText('Rita Red')).toBeInTheDocument();
     expect(screen.getByText('Users & roles')).toBeInTheDocument();
+  });
+
+  it('serves the ATT&CK matrix at /aegis/matrix', async () => {
+    await renderLegacyPage({ path: '/aegis/matrix' });
+
+    expect(
+      await screen.findByRole('link', { name: 'T1566 Phishing' }),
+    ).toHaveAttribute('href', '/aegis/techniques/T1566');
+  });
+
+  it('serves a technique page at /aegis/techniques/:mitreId', async () => {
+    await renderLegacyPage({ path: '/aegis/techniques/T1566' });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Phishing' }),
+    ).toBeInTheDocument();
   });
 });

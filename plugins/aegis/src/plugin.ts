@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { aegisApiRef } from './api/aegisApiRef';
-import { rootRouteRef, usersRouteRef } from './routes';
+import {
+  matrixRouteRef,
+  rootRouteRef,
+  techniqueRouteRef,
+  usersRouteRef,
+} from './routes';
 
 /**
  * The Aegis frontend plugin for portals on the legacy frontend system.
@@ -16,7 +21,12 @@ import { rootRouteRef, usersRouteRef } from './routes';
  */
 export const aegisPlugin = createPlugin({
   id: 'aegis',
-  routes: { root: rootRouteRef, users: usersRouteRef },
+  routes: {
+    root: rootRouteRef,
+    users: usersRouteRef,
+    matrix: matrixRouteRef,
+    technique: techniqueRouteRef,
+  },
   apis: [
     createApiFactory({
       api: aegisApiRef,
@@ -29,7 +39,8 @@ export const aegisPlugin = createPlugin({
 
 /**
  * The Aegis pages, to mount under a route such as `/aegis`: the home page and,
- * below it, `admin/users` for user and role administration.
+ * below it, `matrix` for the ATT&CK matrix, `techniques/:mitreId` for one
+ * technique and `admin/users` for user and role administration.
  *
  * @public
  */

@@ -9,3 +9,17 @@ export const usersRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/admin/users',
 });
+
+/** The ATT&CK matrix, below the Aegis home page. */
+export const matrixRouteRef = createSubRouteRef({
+  id: 'aegis.matrix',
+  parent: rootRouteRef,
+  path: '/matrix',
+});
+
+/** The page of one ATT&CK technique or sub-technique, by its ATT&CK ID. */
+export const techniqueRouteRef = createSubRouteRef({
+  id: 'aegis.technique',
+  parent: rootRouteRef,
+  path: '/techniques/:mitreId',
+});

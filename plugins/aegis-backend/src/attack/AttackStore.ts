@@ -1,4 +1,7 @@
+import { SyncRun } from '@aegis-security/plugin-aegis-common';
 import { AttackDataset, AttackDomain } from './stix/model';
+
+export type { SyncRun };
 
 /** How a sync changed the techniques of a domain; each counted once. */
 export interface SyncCounts {
@@ -10,27 +13,7 @@ export interface SyncCounts {
 }
 
 /** Why a source was not used for a run. */
-export interface SkippedSource {
-  source: string;
-  reason: string;
-}
-
-/** One recorded sync of one domain. */
-export interface SyncRun extends SyncCounts {
-  id: number;
-  domain: AttackDomain;
-  trigger: string;
-  triggeredBy?: string;
-  startedAt: string;
-  finishedAt?: string;
-  outcome: 'running' | 'succeeded' | 'failed';
-  source?: string;
-  sourceDetail?: string;
-  skippedSources: SkippedSource[];
-  release?: string;
-  durationMs?: number;
-  error?: string;
-}
+export type SkippedSource = SyncRun['skippedSources'][number];
 
 /** The ATT&CK knowledge base and the history of its syncs. */
 export interface AttackStore {

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import {
+  TacticRecord,
   TechniqueDetail,
   TechniqueQuery,
   TechniqueRecord,
@@ -11,6 +12,25 @@ const TECHNIQUES = 'aegis_attack_techniques';
 /** Reads techniques from the Aegis database, filtering in SQL. */
 export class DatabaseTechniqueStore implements TechniqueStore {
   constructor(private readonly db: Knex) {}
+
+  async listTactics(query: {
+    domain: TacticRecord['domain'];
+    includeRetired: boolean;
+  }): Promise<TacticRecord[]> {
+    const rows = this.db('aegis_attack_tactics')
+      .where('domain', query.domain)
+      .orderBy('matrix_order');
+    if (!query.includeRetired) rows.where('deprecated', false);
+    return (await rows).map(row => ({
+      attackId: row.attack_id,
+      domain: row.domain,
+      name: row.name,
+      shortname: row.shortname,
+      description: row.description ?? undefined,
+      url: row.url ?? undefined,
+      deprecated: Boolean(row.deprecated),
+    }));
+  }
 
   async list(query: TechniqueQuery) {
     const rows = this.db(TECHNIQUES);

@@ -1,41 +1,11 @@
-import { AttackDomain, DetectionStrategyRef } from './stix/model';
+import {
+  Tactic as TacticRecord,
+  Technique as TechniqueRecord,
+  TechniqueDetail,
+} from '@aegis-security/plugin-aegis-common';
+import { AttackDomain } from './stix/model';
 
-/** A technique as the API serves it. */
-export interface TechniqueRecord {
-  mitreId: string;
-  domain: AttackDomain;
-  name: string;
-  description?: string;
-  url?: string;
-  isSubtechnique: boolean;
-  parentMitreId?: string;
-  platforms: string[];
-  tactics: string[];
-  version?: string;
-  modified?: string;
-  detection?: string;
-  dataSources: string[];
-  detectionStrategies: DetectionStrategyRef[];
-  deprecated: boolean;
-  revoked: boolean;
-  revokedBy?: string;
-  custom: boolean;
-  reviewRequired: boolean;
-  reviewNote?: string;
-}
-
-/** A technique with its sub-techniques and what the last sync did to it. */
-export interface TechniqueDetail extends TechniqueRecord {
-  subtechniques: Array<
-    Pick<TechniqueRecord, 'mitreId' | 'name' | 'deprecated' | 'revoked'>
-  >;
-  lastChange?: {
-    runId: number;
-    change: string;
-    release?: string;
-    at: string;
-  };
-}
+export type { TacticRecord, TechniqueDetail, TechniqueRecord };
 
 /** Filters of the technique list; each narrows it. */
 export interface TechniqueQuery {
@@ -55,6 +25,10 @@ export interface TechniqueQuery {
 
 /** Reads the ATT&CK knowledge base. */
 export interface TechniqueStore {
+  listTactics(query: {
+    domain: AttackDomain;
+    includeRetired: boolean;
+  }): Promise<TacticRecord[]>;
   list(query: TechniqueQuery): Promise<{
     items: TechniqueRecord[];
     total: number;

@@ -63,6 +63,17 @@ describe.each(databases.eachSupportedId())('ATT&CK API on %p', databaseId => {
     ]);
   });
 
+  it('lists the tactics in matrix order', async () => {
+    const api = await start();
+    await api.post('/api/aegis/system/sync-mitre').expect(200);
+
+    const tactics = await api.get('/api/aegis/tactics');
+
+    expect(
+      tactics.body.items.map((t: { attackId: string }) => t.attackId),
+    ).toEqual(['TA0002', 'TA0005', 'TA0112']);
+  });
+
   it('details a technique with its sub-techniques and last change', async () => {
     const api = await start();
     await api.post('/api/aegis/system/sync-mitre').expect(200);

@@ -27,6 +27,11 @@ const techniqueQuery = z.strictObject({
   offset: queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 }),
 });
 
+const tacticsQuery = z.strictObject({
+  domain: z.enum(ATTACK_DOMAINS).default('enterprise-attack'),
+  deprecated: queryBoolean.default(false),
+});
+
 const runsQuery = z.strictObject({
   domain: z.enum(ATTACK_DOMAINS).optional(),
   limit: queryInteger({ min: 1, max: 200, default: 20 }),
@@ -40,6 +45,16 @@ const mitreIdParam = z.strictObject({
 /** Routes of the ATT&CK knowledge base and its sync. */
 export function registerAttackRoutes(context: RouteContext): void {
   const { router, techniqueStore, attackStore, attackSync } = context;
+
+  router.get('/tactics', async (req, res) => {
+    await requirePermission(context, req, aegisTechniqueReadPermission);
+    const query = parseRequest(tacticsQuery, req.query, 'query');
+    const items = await techniqueStore.listTactics({
+      domain: query.domain,
+      includeRetired: query.deprecated,
+    });
+    res.json({ items });
+  });
 
   router.get('/techniques', async (req, res) => {
     await requirePermission(context, req, aegisTechniqueReadPermission);

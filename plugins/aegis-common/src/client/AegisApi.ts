@@ -1,4 +1,13 @@
 import type {
+  AttackDomain,
+  ListTechniquesQuery,
+  SyncRun,
+  SyncRunPage,
+  Tactic,
+  TechniqueDetail,
+  TechniquePage,
+} from '../attackTypes';
+import type {
   AegisUser,
   AegisUserPage,
   CreateUserRequest,
@@ -43,4 +52,21 @@ export interface AegisApi {
     request: UpdateUserRequest,
     options?: AegisRequestOptions,
   ): Promise<AegisUser>;
+  listTactics(
+    query?: { domain?: AttackDomain },
+    options?: AegisRequestOptions,
+  ): Promise<{ items: Tactic[] }>;
+  listTechniques(
+    query?: ListTechniquesQuery,
+    options?: AegisRequestOptions,
+  ): Promise<TechniquePage>;
+  getTechnique(
+    mitreId: string,
+    options?: AegisRequestOptions,
+  ): Promise<TechniqueDetail>;
+  syncAttack(options?: AegisRequestOptions): Promise<{ runs: SyncRun[] }>;
+  listSyncRuns(
+    query?: { domain?: AttackDomain; limit?: number; offset?: number },
+    options?: AegisRequestOptions,
+  ): Promise<SyncRunPage>;
 }

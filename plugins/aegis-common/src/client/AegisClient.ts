@@ -1,5 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import type {
+  AttackDomain,
+  ListTechniquesQuery,
+  SyncRun,
+  SyncRunPage,
+  Tactic,
+  TechniqueDetail,
+  TechniquePage,
+} from '../attackTypes';
+import type {
   AegisUser,
   AegisUserPage,
   CreateUserRequest,
@@ -88,6 +97,46 @@ export class AegisClient implements AegisApi {
       `/users/${encodeURIComponent(userEntityRef)}`,
       options,
       request,
+    );
+  }
+
+  listTactics(
+    query: { domain?: AttackDomain } = {},
+    options?: AegisRequestOptions,
+  ): Promise<{ items: Tactic[] }> {
+    return this.request('GET', `/tactics${toQueryString(query)}`, options);
+  }
+
+  listTechniques(
+    query: ListTechniquesQuery = {},
+    options?: AegisRequestOptions,
+  ): Promise<TechniquePage> {
+    return this.request('GET', `/techniques${toQueryString(query)}`, options);
+  }
+
+  getTechnique(
+    mitreId: string,
+    options?: AegisRequestOptions,
+  ): Promise<TechniqueDetail> {
+    return this.request(
+      'GET',
+      `/techniques/${encodeURIComponent(mitreId)}`,
+      options,
+    );
+  }
+
+  syncAttack(options?: AegisRequestOptions): Promise<{ runs: SyncRun[] }> {
+    return this.request('POST', '/system/sync-mitre', options);
+  }
+
+  listSyncRuns(
+    query: { domain?: AttackDomain; limit?: number; offset?: number } = {},
+    options?: AegisRequestOptions,
+  ): Promise<SyncRunPage> {
+    return this.request(
+      'GET',
+      `/system/sync-runs${toQueryString(query)}`,
+      options,
     );
   }
 

@@ -3,7 +3,16 @@ import type {
   AegisUser,
   ListUsersQuery,
   MeResponse,
+  Tactic,
+  Technique,
 } from '@aegis-security/plugin-aegis-common';
+import {
+  sampleSyncRun,
+  sampleTactics,
+  sampleTechniques,
+  techniqueDetail,
+  techniquePage,
+} from './sampleAttack';
 
 /** Users known to the fake backend: one from config, one assigned, one off. */
 export const sampleUsers: AegisUser[] = [
@@ -51,6 +60,8 @@ export interface FakeAegisOptions {
   healthFailure?: Error;
   me?: Partial<MeResponse>;
   users?: AegisUser[];
+  tactics?: Tactic[];
+  techniques?: Technique[];
 }
 
 /**
@@ -61,6 +72,8 @@ export function fakeAegisApi(
   options: FakeAegisOptions = {},
 ): jest.Mocked<AegisApi> {
   const users = options.users ?? sampleUsers;
+  const tactics = options.tactics ?? sampleTactics;
+  const techniques = options.techniques ?? sampleTechniques;
   const find = (ref: string) => {
     const user = users.find(u => u.userEntityRef === ref);
     if (!user) throw new Error(`no user ${ref}`);
@@ -97,6 +110,22 @@ export function fakeAegisApi(
       ...find(ref),
       boundRoles: request.roles ?? find(ref).boundRoles,
       active: request.active ?? find(ref).active,
+    })),
+    listTactics: jest.fn(async (query = {}) => ({
+      items: tactics.filter(t => !query.domain || t.domain === query.domain),
+    })),
+    listTechniques: jest.fn(async (query = {}) =>
+      techniquePage(techniques, query),
+    ),
+    getTechnique: jest.fn(async (mitreId: string) =>
+      techniqueDetail(techniques, mitreId),
+    ),
+    syncAttack: jest.fn(async () => ({ runs: [sampleSyncRun] })),
+    listSyncRuns: jest.fn(async () => ({
+      items: [sampleSyncRun],
+      total: 1,
+      limit: 20,
+      offset: 0,
     })),
   };
 }

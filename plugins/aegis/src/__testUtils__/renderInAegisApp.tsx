@@ -1,4 +1,5 @@
 import type { AegisApi } from '@aegis-security/plugin-aegis-common';
+import type { RouteRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
@@ -13,6 +14,8 @@ export interface AegisAppOptions {
   /** Names of the permissions the signed-in user holds. */
   permissions?: string[];
   path?: string;
+  /** Route refs to mount, so that pages can link to one another. */
+  mountedRoutes?: { [path: string]: RouteRef };
 }
 
 /**
@@ -25,7 +28,12 @@ export function renderInAegisApp(
   element: ReactElement,
   options: AegisAppOptions = {},
 ) {
-  const { api = fakeAegisApi(), permissions = [], path = '/' } = options;
+  const {
+    api = fakeAegisApi(),
+    permissions = [],
+    path = '/',
+    mountedRoutes,
+  } = options;
 
   return renderInTestApp(
     <SWRConfig value={{ provider: () => new Map() }}>
@@ -38,6 +46,6 @@ export function renderInAegisApp(
         {element}
       </TestApiProvider>
     </SWRConfig>,
-    { routeEntries: [path] },
+    { routeEntries: [path], mountedRoutes },
   );
 }

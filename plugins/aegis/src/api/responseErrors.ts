@@ -19,3 +19,8 @@ export function describeError(error: unknown): string {
 export function isForbidden(error: unknown): boolean {
   return isResponseError(error) && error.statusCode === 403;
 }
+
+/** Whether the backend answered that the requested item does not exist. */
+export function isNotFound(error: unknown): boolean {
+  return isResponseError(error) && error.statusCode === 404;
+}

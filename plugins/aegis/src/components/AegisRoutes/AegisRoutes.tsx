@@ -1,6 +1,8 @@
 import { Route, Routes } from 'react-router-dom';
-import { usersRouteRef } from '../../routes';
+import { matrixRouteRef, techniqueRouteRef, usersRouteRef } from '../../routes';
 import { HomeContent } from '../HomePage';
+import { MatrixPage } from '../MatrixPage';
+import { TechniquePage } from '../TechniquePage';
 import { UsersPage } from '../UsersPage';
 
 /**
@@ -11,6 +13,8 @@ export function AegisRoutes() {
   return (
     <Routes>
       <Route path="/" element={<HomeContent />} />
+      <Route path={matrixRouteRef.path} element={<MatrixPage />} />
+      <Route path={techniqueRouteRef.path} element={<TechniquePage />} />
       <Route path={usersRouteRef.path} element={<UsersPage />} />
     </Routes>
   );

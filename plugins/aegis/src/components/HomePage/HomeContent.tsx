@@ -1,6 +1,5 @@
 import {
   Content,
-  EmptyState,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -8,6 +7,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
+import { AttackSummary } from './AttackSummary';
 import { SignedInCard } from './SignedInCard';
 
 /** The body of the Aegis home page, shared by both frontend systems. */
@@ -35,11 +35,7 @@ export function HomeContent() {
           <SignedInCard />
         </Grid>
         <Grid item xs={12}>
-          <EmptyState
-            missing="data"
-            title="No ATT&CK data yet"
-            description="Aegis tracks which MITRE ATT&CK techniques your red and blue teams have proven you can detect. Start by syncing the ATT&CK knowledge base: an Aegis administrator runs the first sync, after which the matrix, tests and coverage appear here."
-          />
+          <AttackSummary />
         </Grid>
       </Grid>
     </Content>

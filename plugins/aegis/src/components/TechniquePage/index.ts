@@ -1,0 +1,1 @@
+export { TechniquePage } from './TechniquePage';
