@@ -139,6 +139,12 @@ async function visitAs(browser, name, pageErrors) {
       .getByText('rex.redtech@example.com')
       .waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(results, 'users-and-roles.png') });
+    await page.goto(`${appUrl}/aegis/admin/sync`);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByText(/manual by user:default\/ada\.admin/).waitFor({
+      timeout: 60_000,
+    });
+    await page.screenshot({ path: join(results, 'attack-sync.png') });
   }
   await context.close();
 }

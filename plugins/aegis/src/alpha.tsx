@@ -11,6 +11,7 @@ import { aegisApiRef } from './api/aegisApiRef';
 import {
   matrixRouteRef,
   rootRouteRef,
+  syncRouteRef,
   techniqueRouteRef,
   usersRouteRef,
 } from './routes';
@@ -49,6 +50,7 @@ export default createFrontendPlugin({
   routes: {
     root: rootRouteRef,
     users: usersRouteRef,
+    sync: syncRouteRef,
     matrix: matrixRouteRef,
     technique: techniqueRouteRef,
   },

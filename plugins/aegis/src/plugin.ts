@@ -10,6 +10,7 @@ import { aegisApiRef } from './api/aegisApiRef';
 import {
   matrixRouteRef,
   rootRouteRef,
+  syncRouteRef,
   techniqueRouteRef,
   usersRouteRef,
 } from './routes';
@@ -24,6 +25,7 @@ export const aegisPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     users: usersRouteRef,
+    sync: syncRouteRef,
     matrix: matrixRouteRef,
     technique: techniqueRouteRef,
   },

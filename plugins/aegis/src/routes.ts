@@ -23,3 +23,10 @@ export const techniqueRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/techniques/:mitreId',
 });
+
+/** ATT&CK sync history and "sync now", for administrators. */
+export const syncRouteRef = createSubRouteRef({
+  id: 'aegis.sync',
+  parent: rootRouteRef,
+  path: '/admin/sync',
+});

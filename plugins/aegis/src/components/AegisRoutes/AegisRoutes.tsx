@@ -1,7 +1,13 @@
 import { Route, Routes } from 'react-router-dom';
-import { matrixRouteRef, techniqueRouteRef, usersRouteRef } from '../../routes';
+import {
+  matrixRouteRef,
+  syncRouteRef,
+  techniqueRouteRef,
+  usersRouteRef,
+} from '../../routes';
 import { HomeContent } from '../HomePage';
 import { MatrixPage } from '../MatrixPage';
+import { SyncPage } from '../SyncPage';
 import { TechniquePage } from '../TechniquePage';
 import { UsersPage } from '../UsersPage';
 
@@ -16,6 +22,7 @@ export function AegisRoutes() {
       <Route path={matrixRouteRef.path} element={<MatrixPage />} />
       <Route path={techniqueRouteRef.path} element={<TechniquePage />} />
       <Route path={usersRouteRef.path} element={<UsersPage />} />
+      <Route path={syncRouteRef.path} element={<SyncPage />} />
     </Routes>
   );
 }

@@ -1,15 +1,20 @@
-import { aegisUserReadPermission } from '@aegis-security/plugin-aegis-common';
+import {
+  aegisSystemReadPermission,
+  aegisUserReadPermission,
+} from '@aegis-security/plugin-aegis-common';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
+import Link from '@material-ui/core/Link';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
 import { describeError } from '../../api/responseErrors';
 import { ROLE_LABELS } from '../../roleLabels';
-import { usersRouteRef } from '../../routes';
+import { Link as RouterLink } from 'react-router-dom';
+import { syncRouteRef, usersRouteRef } from '../../routes';
 
 /**
  * Who is signed in and which Aegis roles they hold, with a way to the user
@@ -19,8 +24,12 @@ export function SignedInCard() {
   const aegisApi = useApi(aegisApiRef);
   const me = useAsync(() => aegisApi.getMe(), [aegisApi]);
   const usersRoute = useRouteRef(usersRouteRef);
+  const syncRoute = useRouteRef(syncRouteRef);
   const { allowed: canReadUsers } = usePermission({
     permission: aegisUserReadPermission,
+  });
+  const { allowed: canReadSync } = usePermission({
+    permission: aegisSystemReadPermission,
   });
 
   const deepLink = canReadUsers
@@ -45,6 +54,13 @@ export function SignedInCard() {
             <Typography color="error">
               Your Aegis access is deactivated: an Aegis administrator can
               reactivate it.
+            </Typography>
+          )}
+          {canReadSync && (
+            <Typography variant="body2">
+              <Link component={RouterLink} to={syncRoute()}>
+                ATT&CK sync history
+              </Link>
             </Typography>
           )}
           <Box mt={1} display="flex" flexWrap="wrap" gridGap={8}>
