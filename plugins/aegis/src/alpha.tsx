@@ -1,29 +1,14 @@
-import { AegisClient } from '@aegis-security/plugin-aegis-common';
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import SecurityIcon from '@material-ui/icons/Security';
-import { aegisApiRef } from './api/aegisApiRef';
-import {
-  matrixRouteRef,
-  rootRouteRef,
-  syncRouteRef,
-  techniqueRouteRef,
-  usersRouteRef,
-} from './routes';
+import { aegisApiFactory } from './api/aegisApiFactory';
+import { aegisRoutes, rootRouteRef } from './routes';
 
 const aegisApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: aegisApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new AegisClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(aegisApiFactory),
 });
 
 const aegisPage = PageBlueprint.make({
@@ -47,12 +32,6 @@ export default createFrontendPlugin({
   pluginId: 'aegis',
   title: 'ATT&CK Coverage',
   icon: <SecurityIcon />,
-  routes: {
-    root: rootRouteRef,
-    users: usersRouteRef,
-    sync: syncRouteRef,
-    matrix: matrixRouteRef,
-    technique: techniqueRouteRef,
-  },
+  routes: aegisRoutes,
   extensions: [aegisApi, aegisPage],
 });

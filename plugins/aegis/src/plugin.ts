@@ -1,19 +1,9 @@
-import { AegisClient } from '@aegis-security/plugin-aegis-common';
 import {
-  createApiFactory,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { aegisApiRef } from './api/aegisApiRef';
-import {
-  matrixRouteRef,
-  rootRouteRef,
-  syncRouteRef,
-  techniqueRouteRef,
-  usersRouteRef,
-} from './routes';
+import { aegisApiFactory } from './api/aegisApiFactory';
+import { aegisRoutes, rootRouteRef } from './routes';
 
 /**
  * The Aegis frontend plugin for portals on the legacy frontend system.
@@ -22,21 +12,8 @@ import {
  */
 export const aegisPlugin = createPlugin({
   id: 'aegis',
-  routes: {
-    root: rootRouteRef,
-    users: usersRouteRef,
-    sync: syncRouteRef,
-    matrix: matrixRouteRef,
-    technique: techniqueRouteRef,
-  },
-  apis: [
-    createApiFactory({
-      api: aegisApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new AegisClient({ discoveryApi, fetchApi }),
-    }),
-  ],
+  routes: aegisRoutes,
+  apis: [aegisApiFactory],
 });
 
 /**

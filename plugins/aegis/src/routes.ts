@@ -30,3 +30,12 @@ export const syncRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/admin/sync',
 });
+
+/** The route refs both frontend systems expose, by name. */
+export const aegisRoutes = {
+  root: rootRouteRef,
+  users: usersRouteRef,
+  sync: syncRouteRef,
+  matrix: matrixRouteRef,
+  technique: techniqueRouteRef,
+};

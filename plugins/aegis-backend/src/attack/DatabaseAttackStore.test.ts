@@ -1,6 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { readFile } from 'fs/promises';
 import { Knex } from 'knex';
+import { syncDataset } from '../__testUtils__/syncDataset';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyMigrations } from '../database/migrations';
 import { DatabaseAttackStore } from './DatabaseAttackStore';
@@ -44,13 +45,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       await applyMigrations({ getClient: async () => knex }, knex);
       const store = new DatabaseAttackStore(knex);
-      const sync = async (dataset: AttackDataset) => {
-        const run = await store.startRun({
-          domain: dataset.domain,
-          trigger: 'test',
-        });
-        return store.applyDataset(dataset, run.id);
-      };
+      const sync = (dataset: AttackDataset) => syncDataset(store, dataset);
       return { knex, store, sync };
     }
 

@@ -1,5 +1,5 @@
-import { existsSync } from 'fs';
-import { join } from 'path';
+import { sharedDataFile } from '../__testUtils__/sharedData';
+import { syncDataset } from '../__testUtils__/syncDataset';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyMigrations } from '../database/migrations';
 import { SyncCounts } from './AttackStore';
@@ -14,14 +14,10 @@ jest.setTimeout(300_000);
 const databases = createTestDatabases();
 
 async function release(file: string): Promise<AttackDataset> {
-  const folder = process.env.AEGIS_SHARED_DATA;
-  const path = folder && join(folder, 'attack', file);
-  if (!path || !existsSync(path)) {
-    throw new Error(
-      `Set AEGIS_SHARED_DATA to the shared data folder (missing attack/${file})`,
-    );
-  }
-  return parseAttackBundle(await readBundleFile(path), 'enterprise-attack');
+  return parseAttackBundle(
+    await readBundleFile(sharedDataFile(`attack/${file}`)),
+    'enterprise-attack',
+  );
 }
 
 /** The counts a sync from one release to the next must report. */
@@ -57,13 +53,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       await applyMigrations({ getClient: async () => knex }, knex);
       const store = new DatabaseAttackStore(knex);
-      const sync = async (dataset: AttackDataset) => {
-        const run = await store.startRun({
-          domain: dataset.domain,
-          trigger: 'test',
-        });
-        return store.applyDataset(dataset, run.id);
-      };
+      const sync = (dataset: AttackDataset) => syncDataset(store, dataset);
       const [r16, r17, r18] = await Promise.all([
         release('enterprise-attack-16.1.stix20.json.gz'),
         release('enterprise-attack-17.1.json.gz'),

@@ -7,7 +7,7 @@ import { NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
 import { audited } from '../lib/auditor';
 import { actorOf, requirePermission } from '../lib/authorize';
-import { parseRequest, queryInteger } from '../lib/validation';
+import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { ATTACK_DOMAINS } from './stix/model';
 
@@ -24,7 +24,7 @@ const techniqueQuery = z.strictObject({
   sort: z.enum(['mitre_id', 'name']).default('mitre_id'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: queryInteger({ min: 1, max: 1000, default: 100 }),
-  offset: queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 }),
+  offset: queryOffset(),
 });
 
 const tacticsQuery = z.strictObject({
@@ -35,7 +35,7 @@ const tacticsQuery = z.strictObject({
 const runsQuery = z.strictObject({
   domain: z.enum(ATTACK_DOMAINS).optional(),
   limit: queryInteger({ min: 1, max: 200, default: 20 }),
-  offset: queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 }),
+  offset: queryOffset(),
 });
 
 const mitreIdParam = z.strictObject({

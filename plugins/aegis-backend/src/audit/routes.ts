@@ -1,7 +1,7 @@
 import { aegisAuditReadPermission } from '@aegis-security/plugin-aegis-common';
 import { z } from 'zod';
 import { requirePermission } from '../lib/authorize';
-import { parseRequest, queryInteger } from '../lib/validation';
+import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
 import { RouteContext } from '../service/types';
 
 const auditQuery = z.strictObject({
@@ -12,7 +12,7 @@ const auditQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: queryInteger({ min: 1, max: 500, default: 50 }),
-  offset: queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 }),
+  offset: queryOffset(),
 });
 
 /** Routes of the queryable audit log. */

@@ -43,3 +43,8 @@ export function queryInteger(options: {
     .max(options.max)
     .default(options.default);
 }
+
+/** The `offset` of a paged list: a non-negative integer, 0 when absent. */
+export function queryOffset() {
+  return queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 });
+}

@@ -11,7 +11,7 @@ import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../lib/auditor';
 import { actorOf, requirePermission } from '../lib/authorize';
-import { parseRequest, queryInteger } from '../lib/validation';
+import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
 import { RouteContext } from '../service/types';
 
 const role = z.enum(AEGIS_ROLES);
@@ -20,7 +20,7 @@ const listQuery = z.strictObject({
   role: role.optional(),
   search: z.string().min(1).max(200).optional(),
   limit: queryInteger({ min: 1, max: 500, default: 100 }),
-  offset: queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 }),
+  offset: queryOffset(),
 });
 
 const createBody = z.strictObject({

@@ -1,5 +1,4 @@
-import { existsSync } from 'fs';
-import { join } from 'path';
+import { sharedDataFile } from '../../__testUtils__/sharedData';
 import { AttackDataset } from './model';
 import { parseAttackBundle } from './parseAttackBundle';
 import { readBundleFile } from './readBundleFile';
@@ -8,18 +7,11 @@ import { readBundleFile } from './readBundleFile';
 // AEGIS_SHARED_DATA; they are never copied into the project.
 jest.setTimeout(120_000);
 
-function bundlePath(file: string): string {
-  const folder = process.env.AEGIS_SHARED_DATA;
-  if (!folder || !existsSync(join(folder, 'attack', file))) {
-    throw new Error(
-      `Set AEGIS_SHARED_DATA to the shared data folder (missing attack/${file}); scripts/test.sh sets it`,
-    );
-  }
-  return join(folder, 'attack', file);
-}
-
 async function load(file: string, domain: AttackDataset['domain']) {
-  return parseAttackBundle(await readBundleFile(bundlePath(file)), domain);
+  return parseAttackBundle(
+    await readBundleFile(sharedDataFile(`attack/${file}`)),
+    domain,
+  );
 }
 
 function activeCounts(dataset: AttackDataset) {

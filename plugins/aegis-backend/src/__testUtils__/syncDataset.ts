@@ -1,0 +1,8 @@
+import { AttackStore } from '../attack/AttackStore';
+import { AttackDataset } from '../attack/stix/model';
+
+/** Applies a dataset under a new run, as one sync would. */
+export async function syncDataset(store: AttackStore, dataset: AttackDataset) {
+  const run = await store.startRun({ domain: dataset.domain, trigger: 'test' });
+  return store.applyDataset(dataset, run.id);
+}
