@@ -147,6 +147,26 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [200, 403, 403, 403, 403, 403, 401, 403],
   ],
   [
+    'list security tests',
+    { method: 'get', path: '/tests', permission: 'aegis.test.read' },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'create a security test',
+    {
+      method: 'post',
+      path: '/tests',
+      body: () => ({
+        title: 'Matrix check',
+        techniques: ['T1059'],
+        platform: 'Windows',
+        severity: 'low',
+      }),
+      permission: 'aegis.test.create',
+    },
+    [201, 201, 403, 403, 403, 403, 401, 403],
+  ],
+  [
     'role look-up for the permission policy',
     {
       method: 'get',

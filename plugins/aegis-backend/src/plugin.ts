@@ -1,9 +1,14 @@
-import { aegisPermissions } from '@aegis-security/plugin-aegis-common';
+import {
+  AEGIS_TEST_RESOURCE_TYPE,
+  aegisPermissions,
+} from '@aegis-security/plugin-aegis-common';
 import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { createAttackCapability } from './attack/createAttackCapability';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { applyMigrations } from './database/migrations';
@@ -14,6 +19,12 @@ import { readRolesConfig } from './roles/config';
 import { DatabaseRoleStore } from './roles/DatabaseRoleStore';
 import { UserAdministration } from './roles/UserAdministration';
 import { createRouter } from './service/router';
+import { catalogEntityCheck } from './tests/catalogEntities';
+import { testResourceRef, testRules } from './tests/permissionRules';
+import { TestAccess } from './tests/TestAccess';
+import { TestNotifier } from './tests/TestNotifier';
+import { TestRepository } from './tests/TestRepository';
+import { TestWorkflow } from './tests/TestWorkflow';
 
 /**
  * The Aegis backend plugin, mounted at `/api/aegis`.
@@ -36,6 +47,7 @@ export const aegisPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -49,13 +61,31 @@ export const aegisPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        notifications,
       }) {
         assertPermissionsEnabled(config);
         warnAboutUnrestrictedTokens(config, logger);
-        permissionsRegistry.addPermissions(aegisPermissions);
-
         const db = await database.getClient();
         await applyMigrations(database, db);
+
+        const testRepository = new TestRepository(db);
+        permissionsRegistry.addPermissions(
+          aegisPermissions.filter(
+            permission =>
+              !isResourcePermission(permission, AEGIS_TEST_RESOURCE_TYPE),
+          ),
+        );
+        permissionsRegistry.addResourceType({
+          resourceRef: testResourceRef,
+          permissions: aegisPermissions.filter(permission =>
+            isResourcePermission(permission, AEGIS_TEST_RESOURCE_TYPE),
+          ),
+          rules: Object.values(testRules),
+          getResources: async ids =>
+            Promise.all(
+              ids.map(async id => (await testRepository.get(id))?.facts),
+            ),
+        });
 
         const auditStore = new DatabaseAuditStore(db);
         const userAdministration = new UserAdministration({
@@ -74,6 +104,18 @@ export const aegisPlugin = createBackendPlugin({
 
         const router = await createRouter({
           ...attack,
+          testRepository,
+          testAccess: new TestAccess(permissions, permissionsRegistry),
+          testWorkflow: new TestWorkflow({
+            db,
+            auditStore,
+            entitiesMissing: catalogEntityCheck(catalog, auth),
+          }),
+          testNotifier: new TestNotifier({
+            notifications,
+            users: userAdministration,
+            logger,
+          }),
           db,
           logger,
           httpAuth,

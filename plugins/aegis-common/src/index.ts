@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './client';
 export * from './types';
 export * from './attackTypes';
+export * from './workflow';

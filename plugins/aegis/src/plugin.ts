@@ -19,7 +19,8 @@ export const aegisPlugin = createPlugin({
 /**
  * The Aegis pages, to mount under a route such as `/aegis`: the home page and,
  * below it, `matrix` for the ATT&CK matrix, `techniques/:mitreId` for one
- * technique and `admin/users` for user and role administration.
+ * technique, `tests` for security tests (`tests/new`, `tests/:id`) and
+ * `admin/users` for user and role administration.
  *
  * @public
  */

@@ -31,6 +31,27 @@ export const syncRouteRef = createSubRouteRef({
   path: '/admin/sync',
 });
 
+/** The list of security tests, below the Aegis home page. */
+export const testsRouteRef = createSubRouteRef({
+  id: 'aegis.tests',
+  parent: rootRouteRef,
+  path: '/tests',
+});
+
+/** The form that creates a security test. */
+export const createTestRouteRef = createSubRouteRef({
+  id: 'aegis.tests.new',
+  parent: rootRouteRef,
+  path: '/tests/new',
+});
+
+/** The page of one security test, by its ID. */
+export const testRouteRef = createSubRouteRef({
+  id: 'aegis.test',
+  parent: rootRouteRef,
+  path: '/tests/:id',
+});
+
 /** The route refs both frontend systems expose, by name. */
 export const aegisRoutes = {
   root: rootRouteRef,
@@ -38,4 +59,7 @@ export const aegisRoutes = {
   sync: syncRouteRef,
   matrix: matrixRouteRef,
   technique: techniqueRouteRef,
+  tests: testsRouteRef,
+  createTest: createTestRouteRef,
+  test: testRouteRef,
 };

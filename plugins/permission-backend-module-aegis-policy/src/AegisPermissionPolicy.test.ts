@@ -1,6 +1,7 @@
 import {
   aegisAuditReadPermission,
   aegisEvidenceDownloadPermission,
+  aegisTestReadPermission,
   aegisTestUpdatePermission,
   AegisRole,
 } from '@aegis-security/plugin-aegis-common';
@@ -76,6 +77,48 @@ describe('AegisPermissionPolicy', () => {
         resourceType: 'aegis-test',
         params: { userEntityRef: userRef },
       },
+    });
+  });
+
+  it('hides unrevealed blind tests from users on the blue side only', async () => {
+    const hidden = {
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'aegis',
+      resourceType: 'aegis-test',
+      conditions: {
+        not: {
+          rule: 'IS_UNREVEALED_BLIND_TEST',
+          resourceType: 'aegis-test',
+          params: {},
+        },
+      },
+    };
+    const read = { permission: aegisTestReadPermission };
+
+    expect(await policyFor(holding(['blue_tech'])).handle(read, user)).toEqual(
+      hidden,
+    );
+    expect(await policyFor(holding(['blue_lead'])).handle(read, user)).toEqual(
+      hidden,
+    );
+    expect(
+      await policyFor(holding(['blue_tech', 'red_tech'])).handle(read, user),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(await policyFor(holding(['viewer'])).handle(read, user)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('combines the creator grant with blind hiding', async () => {
+    const decision = await policyFor(holding(['red_tech', 'blue_lead'])).handle(
+      { permission: aegisTestUpdatePermission },
+      user,
+    );
+
+    // red_tech sees red work, so nothing is hidden: the creator rule alone.
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { rule: 'IS_TEST_CREATOR' },
     });
   });
 

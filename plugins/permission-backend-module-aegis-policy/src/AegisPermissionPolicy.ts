@@ -1,12 +1,16 @@
 import {
   AEGIS_TEST_RESOURCE_TYPE,
   grantFor,
+  hidesUnrevealedBlindTests,
   isTestCreatorCondition,
+  isUnrevealedBlindTestCondition,
 } from '@aegis-security/plugin-aegis-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isResourcePermission,
+  PermissionCondition,
+  PermissionCriteria,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -25,8 +29,9 @@ const AEGIS_PREFIX = 'aegis.';
  * - A permission request without a user (an anonymous caller) is denied.
  * - A user who holds no role, or whom an admin deactivated, is denied.
  * - When the roles cannot be found out, Aegis permissions are denied.
- * - A grant limited to a test's creator is a conditional decision that the
- *   Aegis backend applies in its database queries.
+ * - A grant limited to a test's creator, and the hiding of unrevealed blind
+ *   tests from blue-only users, are conditional decisions that the Aegis
+ *   backend applies in its database queries.
  *
  * @public
  */
@@ -73,20 +78,31 @@ export class AegisPermissionPolicy implements PermissionPolicy {
     const grant = grantFor(permission.name, roles.roles, {
       viewerMayDownloadEvidence: this.options.viewerMayDownloadEvidence,
     });
-    if (grant === 'always') {
+    if (!grant) {
+      return { result: AuthorizeResult.DENY };
+    }
+    if (!isResourcePermission(permission, AEGIS_TEST_RESOURCE_TYPE)) {
+      return grant === 'always'
+        ? { result: AuthorizeResult.ALLOW }
+        : { result: AuthorizeResult.DENY };
+    }
+
+    const conditions: PermissionCriteria<PermissionCondition>[] = [];
+    if (grant === 'creator') {
+      conditions.push(isTestCreatorCondition(userEntityRef));
+    }
+    if (hidesUnrevealedBlindTests(roles.roles)) {
+      conditions.push({ not: isUnrevealedBlindTestCondition() });
+    }
+    const [first, ...rest] = conditions;
+    if (!first) {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (
-      grant === 'creator' &&
-      isResourcePermission(permission, AEGIS_TEST_RESOURCE_TYPE)
-    ) {
-      return {
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'aegis',
-        resourceType: AEGIS_TEST_RESOURCE_TYPE,
-        conditions: isTestCreatorCondition(userEntityRef),
-      };
-    }
-    return { result: AuthorizeResult.DENY };
+    return {
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'aegis',
+      resourceType: AEGIS_TEST_RESOURCE_TYPE,
+      conditions: rest.length ? { allOf: [first, ...rest] } : first,
+    };
   }
 }

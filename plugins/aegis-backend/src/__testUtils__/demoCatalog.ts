@@ -25,6 +25,9 @@ export const DEMO_USERS: UserSpec[] = [
   { name: 'vic.viewer', memberOf: ['platform-team'] },
 ];
 
+/** Services of examples/entities.yaml that tests target. */
+export const DEMO_COMPONENTS = ['payments-api', 'sso-gateway'];
+
 /** The role mappings of app-config.yaml. */
 export const DEMO_ROLES_CONFIG = {
   admin: ['group:default/aegis-admins'],
@@ -81,5 +84,12 @@ export function demoCatalogEntities(extraUsers: string[] = []): Entity[] {
     })),
   }));
 
-  return [...groups, ...userEntities];
+  const components: Entity[] = DEMO_COMPONENTS.map(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'platform-team' },
+  }));
+
+  return [...groups, ...userEntities, ...components];
 }

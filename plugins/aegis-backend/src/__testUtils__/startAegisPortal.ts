@@ -9,6 +9,7 @@ import {
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import authPlugin from '@backstage/plugin-auth-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
@@ -63,6 +64,7 @@ export async function startAegisPortal(options: {
       aegisPlugin,
       permissionPlugin,
       aegisPolicyModule,
+      notificationsPlugin,
       authPlugin,
       devSignInModule,
       authServiceFactory,

@@ -37,6 +37,9 @@ export interface AuditStore {
    */
   append(entry: AuditEntry, trx?: Knex.Transaction): Promise<void>;
 
+  /** Every entry about one entity, oldest first. */
+  history(entityType: string, entityId: string): Promise<AuditRecord[]>;
+
   /** Lists entries, newest first, with the total that match the filter. */
   list(filter: AuditFilter): Promise<{ items: AuditRecord[]; total: number }>;
 }

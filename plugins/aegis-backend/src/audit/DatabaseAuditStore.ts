@@ -34,6 +34,13 @@ export class DatabaseAuditStore implements AuditStore {
     });
   }
 
+  async history(entityType: string, entityId: string): Promise<AuditRecord[]> {
+    const rows: AuditRow[] = await this.db(TABLE)
+      .where({ entity_type: entityType, entity_id: entityId })
+      .orderBy('id', 'asc');
+    return rows.map(toRecord);
+  }
+
   async list(
     filter: AuditFilter,
   ): Promise<{ items: AuditRecord[]; total: number }> {

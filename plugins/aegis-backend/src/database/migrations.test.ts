@@ -14,6 +14,11 @@ const AEGIS_TABLES = [
   'aegis_attack_technique_tactics',
   'aegis_attack_technique_platforms',
   'aegis_attack_technique_changes',
+  'aegis_tests',
+  'aegis_test_rounds',
+  'aegis_test_votes',
+  'aegis_test_techniques',
+  'aegis_test_targets',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

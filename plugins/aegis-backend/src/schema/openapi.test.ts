@@ -41,7 +41,13 @@ describe('openapi.yaml', () => {
       accessOptions: {},
       ...({} as Pick<
         RouteContext,
-        'attackStore' | 'attackSync' | 'techniqueStore'
+        | 'attackStore'
+        | 'attackSync'
+        | 'techniqueStore'
+        | 'testAccess'
+        | 'testRepository'
+        | 'testWorkflow'
+        | 'testNotifier'
       >),
     });
     const document = await loadOpenApiDocument();

@@ -6,6 +6,7 @@ import { registerRoleRoutes } from '../roles/routes';
 import { loadOpenApiDocument } from '../schema/openapi';
 import { registerSchemaRoutes } from '../schema/routes';
 import { registerSystemRoutes } from '../system/routes';
+import { registerTestRoutes } from '../tests/routes';
 import { RouteContext } from './types';
 
 /** Builds the Aegis API router from each capability's routes. */
@@ -21,6 +22,7 @@ export async function createRouter(
   registerAuditRoutes(context);
   registerRoleRoutes(context);
   registerAttackRoutes(context);
+  registerTestRoutes(context);
 
   return router;
 }

@@ -12,6 +12,10 @@ import { AttackSync } from '../attack/AttackSync';
 import { TechniqueStore } from '../attack/TechniqueStore';
 import { AuditStore } from '../audit/AuditStore';
 import { UserAdministration } from '../roles/UserAdministration';
+import { TestAccess } from '../tests/TestAccess';
+import { TestNotifier } from '../tests/TestNotifier';
+import { TestRepository } from '../tests/TestRepository';
+import { TestWorkflow } from '../tests/TestWorkflow';
 
 /** What every capability's routes may use. */
 export interface RouteContext {
@@ -27,4 +31,8 @@ export interface RouteContext {
   attackStore: AttackStore;
   attackSync: AttackSync;
   techniqueStore: TechniqueStore;
+  testAccess: TestAccess;
+  testRepository: TestRepository;
+  testWorkflow: TestWorkflow;
+  testNotifier: TestNotifier;
 }

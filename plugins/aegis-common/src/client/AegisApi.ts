@@ -16,6 +16,19 @@ import type {
   MeResponse,
   UpdateUserRequest,
 } from '../types';
+import type {
+  CreateTestRequest,
+  ListTestsQuery,
+  SecurityTest,
+  SecurityTestPage,
+  TestAction,
+  TimelineEntry,
+  UpdateBlueRequest,
+  UpdateRedRequest,
+  UpdateRemediationRequest,
+  UpdateTestRequest,
+  VoteRequest,
+} from '../workflow';
 
 /**
  * Options of a single request: a Backstage token for callers outside the
@@ -69,4 +82,47 @@ export interface AegisApi {
     query?: { domain?: AttackDomain; limit?: number; offset?: number },
     options?: AegisRequestOptions,
   ): Promise<SyncRunPage>;
+  listTests(
+    query?: ListTestsQuery,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTestPage>;
+  getTest(id: string, options?: AegisRequestOptions): Promise<SecurityTest>;
+  createTest(
+    request: CreateTestRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest>;
+  updateTest(
+    id: string,
+    request: UpdateTestRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest>;
+  updateRed(
+    id: string,
+    request: UpdateRedRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest>;
+  updateBlue(
+    id: string,
+    request: UpdateBlueRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest>;
+  updateRemediation(
+    id: string,
+    request: UpdateRemediationRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest>;
+  /**
+   * Asks for a state change; votes (`validate-red`, `validate-blue`) carry a
+   * {@link VoteRequest}, a reopen may carry a comment.
+   */
+  transitionTest(
+    id: string,
+    action: TestAction,
+    request?: VoteRequest | { comment?: string },
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest>;
+  getTestTimeline(
+    id: string,
+    options?: AegisRequestOptions,
+  ): Promise<{ items: TimelineEntry[] }>;
 }

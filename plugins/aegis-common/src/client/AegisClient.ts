@@ -17,6 +17,19 @@ import type {
   MeResponse,
   UpdateUserRequest,
 } from '../types';
+import type {
+  CreateTestRequest,
+  ListTestsQuery,
+  SecurityTest,
+  SecurityTestPage,
+  TestAction,
+  TimelineEntry,
+  UpdateBlueRequest,
+  UpdateRedRequest,
+  UpdateRemediationRequest,
+  UpdateTestRequest,
+  VoteRequest,
+} from '../workflow';
 import type { AegisApi, AegisRequestOptions } from './AegisApi';
 
 /**
@@ -140,6 +153,72 @@ export class AegisClient implements AegisApi {
     );
   }
 
+  listTests(
+    query: ListTestsQuery = {},
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTestPage> {
+    return this.request('GET', `/tests${toQueryString(query)}`, options);
+  }
+
+  getTest(id: string, options?: AegisRequestOptions): Promise<SecurityTest> {
+    return this.request('GET', testPath(id), options);
+  }
+
+  createTest(
+    request: CreateTestRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest> {
+    return this.request('POST', '/tests', options, request);
+  }
+
+  updateTest(
+    id: string,
+    request: UpdateTestRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest> {
+    return this.request('PATCH', testPath(id), options, request);
+  }
+
+  updateRed(
+    id: string,
+    request: UpdateRedRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest> {
+    return this.request('PATCH', testPath(id, 'red'), options, request);
+  }
+
+  updateBlue(
+    id: string,
+    request: UpdateBlueRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest> {
+    return this.request('PATCH', testPath(id, 'blue'), options, request);
+  }
+
+  updateRemediation(
+    id: string,
+    request: UpdateRemediationRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest> {
+    return this.request('PATCH', testPath(id, 'remediation'), options, request);
+  }
+
+  transitionTest(
+    id: string,
+    action: TestAction,
+    request: VoteRequest | { comment?: string } = {},
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest> {
+    return this.request('POST', testPath(id, action), options, request);
+  }
+
+  getTestTimeline(
+    id: string,
+    options?: AegisRequestOptions,
+  ): Promise<{ items: TimelineEntry[] }> {
+    return this.request('GET', testPath(id, 'timeline'), options);
+  }
+
   private async request<T>(
     method: string,
     path: string,
@@ -165,6 +244,11 @@ export class AegisClient implements AegisApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function testPath(id: string, part?: string): string {
+  const path = `/tests/${encodeURIComponent(id)}`;
+  return part ? `${path}/${part}` : path;
 }
 
 function toQueryString(query: object): string {

@@ -23,3 +23,27 @@ export function isTestCreatorCondition(
     params: { userEntityRef },
   };
 }
+
+/**
+ * Name of the rule that matches blind tests whose red side has not been
+ * submitted yet.
+ *
+ * @public
+ */
+export const IS_UNREVEALED_BLIND_TEST_RULE = 'IS_UNREVEALED_BLIND_TEST';
+
+/**
+ * The condition "the test is blind and red has not submitted yet", which
+ * policies negate to hide such tests from blue roles.
+ *
+ * @public
+ */
+export function isUnrevealedBlindTestCondition(): PermissionCondition<
+  typeof AEGIS_TEST_RESOURCE_TYPE
+> {
+  return {
+    rule: IS_UNREVEALED_BLIND_TEST_RULE,
+    resourceType: AEGIS_TEST_RESOURCE_TYPE,
+    params: {},
+  };
+}

@@ -181,3 +181,20 @@ export function grantsForRoles(
   }
   return grants;
 }
+
+/**
+ * Whether blind tests are hidden from a user with these roles until red
+ * submits: users on the blue side only, who must not learn of the attack
+ * before they detect it.
+ *
+ * @public
+ */
+export function hidesUnrevealedBlindTests(
+  roles: readonly AegisRole[],
+): boolean {
+  const blue = roles.some(role => role === 'blue_tech' || role === 'blue_lead');
+  const seesRedWork = roles.some(
+    role => role === 'admin' || role === 'red_tech' || role === 'red_lead',
+  );
+  return blue && !seesRedWork;
+}

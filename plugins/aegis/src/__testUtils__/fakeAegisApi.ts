@@ -1,11 +1,14 @@
 import type {
   AegisApi,
   AegisUser,
+  ListTestsQuery,
   ListUsersQuery,
   MeResponse,
+  SecurityTest,
   Tactic,
   Technique,
 } from '@aegis-security/plugin-aegis-common';
+import { responseError } from './responseError';
 import {
   sampleSyncRun,
   sampleTactics,
@@ -13,6 +16,7 @@ import {
   techniqueDetail,
   techniquePage,
 } from './sampleAttack';
+import { sampleTests, summaryOf } from './sampleTests';
 
 /** Users known to the fake backend: one from config, one assigned, one off. */
 export const sampleUsers: AegisUser[] = [
@@ -62,6 +66,16 @@ export interface FakeAegisOptions {
   users?: AegisUser[];
   tactics?: Tactic[];
   techniques?: Technique[];
+  tests?: SecurityTest[];
+}
+
+/** Only the state filter: enough for the pages, no more backend logic. */
+function listedTests(tests: SecurityTest[], query: ListTestsQuery) {
+  const states = query.state?.split(',');
+  const items = tests
+    .filter(test => !states || states.includes(test.state))
+    .map(summaryOf);
+  return { items, total: items.length };
 }
 
 /**
@@ -74,6 +88,19 @@ export function fakeAegisApi(
   const users = options.users ?? sampleUsers;
   const tactics = options.tactics ?? sampleTactics;
   const techniques = options.techniques ?? sampleTechniques;
+  const tests = options.tests ?? sampleTests;
+  const findTest = async (id: string) => {
+    const test = tests.find(t => t.id === id);
+    if (!test) throw await responseError(404, 'Not Found', `no test ${id}`);
+    return test;
+  };
+  const updated = async (
+    id: string,
+    fields: Partial<SecurityTest> = {},
+  ): Promise<SecurityTest> => {
+    const test = await findTest(id);
+    return { ...test, ...fields, version: test.version + 1 };
+  };
   const find = (ref: string) => {
     const user = users.find(u => u.userEntityRef === ref);
     if (!user) throw new Error(`no user ${ref}`);
@@ -126,6 +153,39 @@ export function fakeAegisApi(
       total: 1,
       limit: 20,
       offset: 0,
+    })),
+    listTests: jest.fn(async (query = {}) => listedTests(tests, query)),
+    getTest: jest.fn(findTest),
+    createTest: jest.fn(async request => ({
+      ...tests[0],
+      ...request,
+      id: 'test-new',
+      version: 1,
+    })),
+    updateTest: jest.fn(async (id, { version, ...fields }) =>
+      updated(id, fields),
+    ),
+    updateRed: jest.fn(async (id, _request) => updated(id)),
+    updateBlue: jest.fn(async (id, _request) => updated(id)),
+    updateRemediation: jest.fn(async (id, _request) => updated(id)),
+    transitionTest: jest.fn(async (id, _action) => updated(id)),
+    getTestTimeline: jest.fn(async (_id: string) => ({
+      items: [
+        {
+          id: 1,
+          occurredAt: '2026-03-01T09:00:00Z',
+          actor: 'user:default/rita.red',
+          action: 'test.create',
+        },
+        {
+          id: 2,
+          occurredAt: '2026-03-03T10:30:00Z',
+          actor: 'user:default/rita.red',
+          action: 'test.submit-red',
+          before: { state: 'red_executing' },
+          after: { state: 'blue_evaluating' },
+        },
+      ],
     })),
   };
 }

@@ -5,3 +5,4 @@ export { permissionsAllowing } from './permissions';
 export { renderInAegisApp } from './renderInAegisApp';
 export type { AegisAppOptions } from './renderInAegisApp';
 export { responseError } from './responseError';
+export { sampleTest, sampleTests } from './sampleTests';

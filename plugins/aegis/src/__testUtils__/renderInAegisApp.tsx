@@ -1,5 +1,8 @@
 import type { AegisApi } from '@aegis-security/plugin-aegis-common';
+import type { Entity } from '@backstage/catalog-model';
 import type { RouteRef } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
@@ -16,6 +19,8 @@ export interface AegisAppOptions {
   path?: string;
   /** Route refs to mount, so that pages can link to one another. */
   mountedRoutes?: { [path: string]: RouteRef };
+  /** Entities of the fake catalog, for the pickers of catalog entities. */
+  entities?: Entity[];
 }
 
 /**
@@ -33,6 +38,7 @@ export function renderInAegisApp(
     permissions = [],
     path = '/',
     mountedRoutes,
+    entities = [],
   } = options;
 
   return renderInTestApp(
@@ -41,6 +47,7 @@ export function renderInAegisApp(
         apis={[
           [aegisApiRef, api],
           [permissionApiRef, permissionsAllowing(...permissions)],
+          [catalogApiRef, catalogApiMock({ entities })],
         ]}
       >
         {element}

@@ -9,6 +9,7 @@ import {
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
@@ -27,6 +28,11 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarLogo />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:aegis')}
+            <SidebarItem
+              icon={AssignmentTurnedInIcon}
+              to="/aegis/tests"
+              text="Security tests"
+            />
             {nav.take('page:catalog')}
             <SidebarDivider />
             <SidebarScrollWrapper>

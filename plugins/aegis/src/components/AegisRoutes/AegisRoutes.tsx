@@ -1,14 +1,20 @@
 import { Route, Routes } from 'react-router-dom';
 import {
+  createTestRouteRef,
   matrixRouteRef,
   syncRouteRef,
   techniqueRouteRef,
+  testRouteRef,
+  testsRouteRef,
   usersRouteRef,
 } from '../../routes';
+import { CreateTestPage } from '../CreateTestPage';
 import { HomeContent } from '../HomePage';
 import { MatrixPage } from '../MatrixPage';
 import { SyncPage } from '../SyncPage';
 import { TechniquePage } from '../TechniquePage';
+import { TestPage } from '../TestPage';
+import { TestsPage } from '../TestsPage';
 import { UsersPage } from '../UsersPage';
 
 /**
@@ -21,6 +27,9 @@ export function AegisRoutes() {
       <Route path="/" element={<HomeContent />} />
       <Route path={matrixRouteRef.path} element={<MatrixPage />} />
       <Route path={techniqueRouteRef.path} element={<TechniquePage />} />
+      <Route path={testsRouteRef.path} element={<TestsPage />} />
+      <Route path={createTestRouteRef.path} element={<CreateTestPage />} />
+      <Route path={testRouteRef.path} element={<TestPage />} />
       <Route path={usersRouteRef.path} element={<UsersPage />} />
       <Route path={syncRouteRef.path} element={<SyncPage />} />
     </Routes>

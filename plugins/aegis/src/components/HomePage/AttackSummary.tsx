@@ -4,12 +4,13 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
 import { describeError } from '../../api/responseErrors';
-import { matrixRouteRef } from '../../routes';
+import { matrixRouteRef, testsRouteRef } from '../../routes';
 
 /** How much ATT&CK data Aegis holds, or the first step when it holds none. */
 export function AttackSummary() {
   const aegisApi = useApi(aegisApiRef);
   const matrixRoute = useRouteRef(matrixRouteRef);
+  const testsRoute = useRouteRef(testsRouteRef);
   const counts = useAsync(async () => {
     const [tactics, techniques] = await Promise.all([
       aegisApi.listTactics(),
@@ -46,7 +47,8 @@ export function AttackSummary() {
         Aegis holds {counts.value?.tactics} tactics and{' '}
         {counts.value?.techniques} techniques of MITRE ATT&CK.
       </Typography>
-      {matrixLink}
+      <Typography paragraph>{matrixLink}</Typography>
+      <Link to={testsRoute()}>Security tests</Link>
     </>
   );
 }

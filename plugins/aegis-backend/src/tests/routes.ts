@@ -1,0 +1,469 @@
+import {
+  aegisReportReadPermission,
+  aegisTestCreatePermission,
+  aegisTestReadPermission,
+  CONTROL_RESULTS,
+  REMEDIATION_STATUSES,
+  TEST_ACTIONS,
+  TEST_SECTION_RULES,
+  TEST_SEVERITIES,
+  TEST_STATES,
+  TEST_TRANSITIONS,
+  TestAction,
+  TestSection,
+  TestState,
+} from '@aegis-security/plugin-aegis-common';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { Request } from 'express';
+import { z } from 'zod';
+import { audited } from '../lib/auditor';
+import { actorOf, requirePermission } from '../lib/authorize';
+import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
+import { RouteContext } from '../service/types';
+import { TestDecisions } from './TestAccess';
+import { StoredTest } from './TestRepository';
+import { Caller, TestChange, WrongStateError } from './TestWorkflow';
+
+const LONG_TEXT = 20_000;
+
+/** An entity ref, completed with a default kind and lower-cased. */
+function entityRef(defaultKind: string, kinds?: string[]) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value, {
+        defaultKind,
+        defaultNamespace: 'default',
+      });
+      if (kinds && !kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+        throw new Error(`kind must be ${kinds.join(' or ')}`);
+      }
+      return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${value}' is not an entity ref (${
+          (error as Error).message
+        })`,
+      });
+      return z.NEVER;
+    }
+  });
+}
+
+const mitreId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9.-]{1,30}$/, 'not an ATT&CK technique id')
+  .transform(value => value.toUpperCase());
+const text = (max: number) => z.string().max(max);
+const nullableText = (max: number) => text(max).nullable().optional();
+const version = z.number().int().positive();
+const timestamp = z.iso.datetime({ offset: true });
+
+const generalFields = {
+  title: z.string().trim().min(1).max(200),
+  description: text(LONG_TEXT),
+  techniques: z.array(mitreId).min(1).max(50),
+  platform: z.string().trim().min(1).max(100),
+  targets: z.array(entityRef('component')).max(100),
+  severity: z.enum(TEST_SEVERITIES),
+  procedure: text(LONG_TEXT),
+  tools: z.array(z.string().trim().min(1).max(200)).max(50),
+  expectedDetection: text(LONG_TEXT),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50),
+  templateId: z.string().min(1).max(36),
+  blind: z.boolean(),
+};
+
+const createBody = z.strictObject({
+  ...generalFields,
+  description: generalFields.description.optional(),
+  targets: generalFields.targets.optional(),
+  procedure: generalFields.procedure.optional(),
+  tools: generalFields.tools.optional(),
+  expectedDetection: generalFields.expectedDetection.optional(),
+  tags: generalFields.tags.optional(),
+  templateId: generalFields.templateId.optional(),
+  blind: generalFields.blind.optional(),
+});
+
+const updateBody = z
+  .strictObject({ ...createBody.partial().shape, version: version.optional() })
+  .refine(body => Object.keys(body).some(key => key !== 'version'), {
+    message: 'give at least one field to change',
+  });
+
+const redBody = z.strictObject({
+  version: version.optional(),
+  executedAt: timestamp.nullable().optional(),
+  commands: nullableText(LONG_TEXT),
+  result: nullableText(LONG_TEXT),
+  notes: nullableText(LONG_TEXT),
+});
+
+const blueBody = z.strictObject({
+  version: version.optional(),
+  controls: z
+    .array(
+      z.strictObject({
+        control: z.string().trim().min(1).max(100),
+        result: z.enum(CONTROL_RESULTS),
+      }),
+    )
+    .max(50)
+    .optional(),
+  alertSeverity: z.enum(TEST_SEVERITIES).nullable().optional(),
+  detectedAt: timestamp.nullable().optional(),
+  detectionReference: nullableText(2000),
+  notes: nullableText(LONG_TEXT),
+});
+
+const remediationBody = z.strictObject({
+  version: version.optional(),
+  status: z.enum(REMEDIATION_STATUSES),
+  owner: entityRef('user', ['user', 'group']).nullable().optional(),
+  dueDate: z.iso.date().nullable().optional(),
+  steps: z
+    .array(
+      z.strictObject({
+        title: z.string().trim().min(1).max(500),
+        status: z.enum(REMEDIATION_STATUSES),
+      }),
+    )
+    .max(100)
+    .optional(),
+});
+
+const voteBody = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().min(1).max(5000),
+  overrideReason: z.string().trim().min(1).max(2000).optional(),
+});
+
+const transitionBody = z.strictObject({
+  comment: z.string().trim().max(5000).optional(),
+});
+
+const listQuery = z.strictObject({
+  state: z
+    .string()
+    .transform(value => value.split(',').map(state => state.trim()))
+    .pipe(z.array(z.enum(TEST_STATES)).min(1))
+    .optional(),
+  technique: mitreId.optional(),
+  platform: z.string().trim().min(1).max(100).optional(),
+  creator: entityRef('user', ['user']).optional(),
+  target: entityRef('component').optional(),
+  pending_validation_side: z.enum(['red', 'blue']).optional(),
+  search: z.string().trim().min(1).max(200).optional(),
+  sort: z
+    .enum(['created_at', 'updated_at', 'title', 'severity'])
+    .default('updated_at'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: queryInteger({ min: 1, max: 200, default: 50 }),
+  offset: queryOffset(),
+});
+
+const idParam = z.strictObject({ id: z.uuid('not a test id') });
+
+/** Routes of security tests and their red/blue validation workflow. */
+export function registerTestRoutes(context: RouteContext): void {
+  const { router, httpAuth, testAccess, testRepository, testWorkflow } =
+    context;
+
+  /** The test the path names, if the caller may see it, with decisions. */
+  async function visibleTest(req: Request) {
+    const { id } = parseRequest(idParam, req.params, 'path');
+    const credentials = await httpAuth.credentials(req);
+    const decisions = await testAccess.decide(credentials);
+    if (decisions.deniesAll(aegisTestReadPermission)) {
+      throw new NotAllowedError(
+        `Missing permission ${aegisTestReadPermission.name} for this action`,
+      );
+    }
+    const test = await testRepository.get(id);
+    // A test hidden from the caller is answered as missing, not forbidden,
+    // so that a blind test's existence does not leak.
+    if (!test || !decisions.allows(aegisTestReadPermission, test.facts)) {
+      throw new NotFoundError(`No test ${id}`);
+    }
+    return { credentials, decisions, test };
+  }
+
+  async function callerOf(
+    req: Request,
+    credentials: BackstageCredentials,
+    withRoles = false,
+  ): Promise<Caller> {
+    const principal = credentials.principal as { type: string };
+    const isUser = principal.type === 'user';
+    const ref = actorOf(credentials);
+    return {
+      ref,
+      isUser,
+      roles:
+        withRoles && isUser
+          ? (await context.userAdministration.resolve(ref)).roles.map(
+              assignment => assignment.role,
+            )
+          : [],
+      requestId: req.get('x-request-id') ?? undefined,
+    };
+  }
+
+  function require(
+    decisions: TestDecisions,
+    permission: ResourcePermission,
+    test: StoredTest,
+  ) {
+    if (!decisions.allows(permission, test.facts)) {
+      throw new NotAllowedError(
+        `Missing permission ${permission.name} for test ${test.id}`,
+      );
+    }
+  }
+
+  /** Runs a change as an auditor event, notifies, and answers the test. */
+  async function change(
+    req: Request,
+    action: string,
+    meta: Record<string, string>,
+    credentials: BackstageCredentials,
+    run: () => Promise<TestChange>,
+  ) {
+    const result = await audited(
+      context.auditor,
+      { eventId: 'test', request: req, meta: { action, ...meta } },
+      run,
+    );
+    await context.testNotifier.changed(action, result, actorOf(credentials));
+    return viewOf(result.after, await testAccess.decide(credentials));
+  }
+
+  router.get('/tests', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const decisions = await testAccess.decide(credentials);
+    if (decisions.deniesAll(aegisTestReadPermission)) {
+      throw new NotAllowedError(
+        `Missing permission ${aegisTestReadPermission.name} for this action`,
+      );
+    }
+    const query = parseRequest(listQuery, req.query, 'query');
+    res.json(
+      await testRepository.list({
+        states: query.state as TestState[] | undefined,
+        technique: query.technique,
+        platform: query.platform,
+        creator: query.creator,
+        target: query.target,
+        pendingValidationSide: query.pending_validation_side,
+        search: query.search,
+        sort: query.sort,
+        order: query.order,
+        limit: query.limit,
+        offset: query.offset,
+        criteria: decisions.criteriaFor(aegisTestReadPermission),
+      }),
+    );
+  });
+
+  router.post('/tests', async (req, res) => {
+    const credentials = await requirePermission(
+      context,
+      req,
+      aegisTestCreatePermission,
+    );
+    const body = parseRequest(createBody, req.body, 'body');
+    const caller = await callerOf(req, credentials);
+    const view = await change(req, 'create', {}, credentials, () =>
+      testWorkflow.create(body, caller),
+    );
+    res.status(201).location(`tests/${view.id}`).json(view);
+  });
+
+  router.get('/tests/:id', async (req, res) => {
+    const { test, decisions } = await visibleTest(req);
+    res.json(viewOf(test, decisions));
+  });
+
+  router.patch('/tests/:id', async (req, res) => {
+    const { test, decisions, credentials } = await visibleTest(req);
+    require(decisions, TEST_SECTION_RULES.general.permission, test);
+    const { version: bodyVersion, ...fields } = parseRequest(
+      updateBody,
+      req.body,
+      'body',
+    );
+    const caller = await callerOf(req, credentials);
+    res.json(
+      await change(req, 'update', { testId: test.id }, credentials, () =>
+        testWorkflow.updateGeneral(
+          test.id,
+          versionOf(req, bodyVersion),
+          fields,
+          caller,
+        ),
+      ),
+    );
+  });
+
+  const sections: Array<{
+    section: Exclude<TestSection, 'general'>;
+    run: (id: string, req: Request, caller: Caller) => Promise<TestChange>;
+  }> = [
+    {
+      section: 'red',
+      run: (id, req, caller) => {
+        const { version: v, ...fields } = parseRequest(
+          redBody,
+          req.body,
+          'body',
+        );
+        return testWorkflow.updateRed(id, versionOf(req, v), fields, caller);
+      },
+    },
+    {
+      section: 'blue',
+      run: (id, req, caller) => {
+        const { version: v, ...fields } = parseRequest(
+          blueBody,
+          req.body,
+          'body',
+        );
+        return testWorkflow.updateBlue(id, versionOf(req, v), fields, caller);
+      },
+    },
+    {
+      section: 'remediation',
+      run: (id, req, caller) => {
+        const { version: v, ...fields } = parseRequest(
+          remediationBody,
+          req.body,
+          'body',
+        );
+        return testWorkflow.updateRemediation(
+          id,
+          versionOf(req, v),
+          fields,
+          caller,
+        );
+      },
+    },
+  ];
+  for (const { section, run } of sections) {
+    router.patch(`/tests/:id/${section}`, async (req, res) => {
+      const { test, decisions, credentials } = await visibleTest(req);
+      require(decisions, TEST_SECTION_RULES[section].permission, test);
+      const caller = await callerOf(req, credentials);
+      res.json(
+        await change(req, section, { testId: test.id }, credentials, () =>
+          run(test.id, req, caller),
+        ),
+      );
+    });
+  }
+
+  for (const action of TEST_ACTIONS) {
+    router.post(`/tests/:id/${action}`, async (req, res) => {
+      const { test, decisions, credentials } = await visibleTest(req);
+      require(decisions, TEST_TRANSITIONS[action].permission, test);
+      const isVote = action === 'validate-red' || action === 'validate-blue';
+      const caller = await callerOf(req, credentials, isVote);
+      const run = () => {
+        if (isVote) {
+          const vote = parseRequest(voteBody, req.body, 'body');
+          return testWorkflow.vote(
+            test.id,
+            action === 'validate-red' ? 'red' : 'blue',
+            vote,
+            caller,
+          );
+        }
+        const { comment } = parseRequest(transitionBody, req.body, 'body');
+        return testWorkflow.transition(test.id, action, caller, comment);
+      };
+      try {
+        res.json(
+          await change(req, action, { testId: test.id }, credentials, run),
+        );
+      } catch (error) {
+        if (error instanceof WrongStateError) {
+          throw new ConflictError(
+            `${error.message}. Allowed for you now: ${describeActions(
+              decisions.allowedActions({ ...test.facts, state: error.state }),
+            )}`,
+          );
+        }
+        throw error;
+      }
+    });
+  }
+
+  router.get('/tests/:id/timeline', async (req, res) => {
+    await requirePermission(context, req, aegisReportReadPermission);
+    const { test } = await visibleTest(req);
+    const records = await context.auditStore.history('test', test.id);
+    res.json({
+      items: records.map(record => ({
+        id: record.id,
+        occurredAt: record.occurredAt,
+        actor: record.actor,
+        action: record.action,
+        before: record.before,
+        after: record.after,
+      })),
+    });
+  });
+}
+
+/** The test as answered: what is stored plus what the caller may do. */
+function viewOf(test: StoredTest, decisions: TestDecisions) {
+  const { facts, ...rest } = test;
+  const subject = { ...facts, state: test.state };
+  return {
+    ...rest,
+    allowedActions: decisions.allowedActions(subject),
+    editableSections: decisions.editableSections(subject),
+  };
+}
+
+/**
+ * The version the caller read, from the body or an `If-Match` header
+ * (`"3"`, `W/"3"` or `3`).
+ */
+function versionOf(req: Request, bodyVersion: number | undefined): number {
+  const header = req.get('if-match');
+  if (header !== undefined) {
+    const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+    if (!match) {
+      throw new InputError(
+        `Invalid header: If-Match: '${header}' is not a test version`,
+      );
+    }
+    const fromHeader = Number(match[1]);
+    if (bodyVersion !== undefined && bodyVersion !== fromHeader) {
+      throw new InputError(
+        'Invalid body: version: differs from the If-Match header',
+      );
+    }
+    return fromHeader;
+  }
+  if (bodyVersion === undefined) {
+    throw new InputError(
+      'Invalid body: version: required (the version you read), in the body or an If-Match header',
+    );
+  }
+  return bodyVersion;
+}
+
+function describeActions(actions: TestAction[]): string {
+  return actions.length ? actions.join(', ') : 'none';
+}

@@ -1,0 +1,2 @@
+export * from './stateMachine';
+export * from './testTypes';

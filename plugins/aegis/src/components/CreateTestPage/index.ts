@@ -1,0 +1,1 @@
+export { CreateTestPage } from './CreateTestPage';

@@ -1,0 +1,8 @@
+export { TestFormFields } from './TestFormFields';
+export {
+  EMPTY_TEST_FORM,
+  formValuesOf,
+  missingFields,
+  requestOf,
+} from './testFormValues';
+export type { TestFormValues } from './testFormValues';

@@ -1,0 +1,112 @@
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useRouteRefParams } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { isNotFound } from '../../api/responseErrors';
+import { testRouteRef } from '../../routes';
+import { TestStateChip } from '../TestsPage';
+import { BluePanel } from './BluePanel';
+import { GeneralPanel } from './GeneralPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { RedPanel } from './RedPanel';
+import { RemediationPanel } from './RemediationPanel';
+import { StateStepper } from './StateStepper';
+import { TestActions } from './TestActions';
+import { TimelinePanel } from './TimelinePanel';
+import { useTest } from './useTest';
+import { VotePanel } from './VotePanel';
+
+/**
+ * The page of one security test. What the caller may change comes from the
+ * backend (`allowedActions`, `editableSections`); the page offers that and
+ * nothing more.
+ */
+export function TestPage() {
+  const { id } = useRouteRefParams(testRouteRef);
+  const { test, loading, error, notice, change, timelineKey } = useTest(id);
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (!test) {
+    return (
+      <Content>
+        {isNotFound(error) ? (
+          <EmptyState missing="data" title={`Test ${id} not found`} />
+        ) : (
+          <ResponseErrorPanel
+            title={`Test ${id} could not be loaded`}
+            error={error ?? new Error('No test')}
+          />
+        )}
+      </Content>
+    );
+  }
+
+  const editable = (section: (typeof test.editableSections)[number]) =>
+    test.editableSections.includes(section);
+
+  return (
+    <Content>
+      <ContentHeader title={test.title}>
+        <TestActions test={test} onChange={change} />
+      </ContentHeader>
+      <Box display="flex" alignItems="center" gridGap={16} mb={2}>
+        <TestStateChip state={test.state} />
+        <Typography>Round {test.round}</Typography>
+      </Box>
+      {notice && (
+        <Box mb={2}>
+          <Alert severity={notice.reloaded ? 'warning' : 'error'}>
+            {notice.message}
+            {notice.reloaded && ' The test was loaded again.'}
+          </Alert>
+        </Box>
+      )}
+      <StateStepper state={test.state} />
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <GeneralPanel
+            test={test}
+            editable={editable('general')}
+            onChange={change}
+          />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <RedPanel test={test} editable={editable('red')} onChange={change} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <BluePanel
+            test={test}
+            editable={editable('blue')}
+            onChange={change}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <VotePanel test={test} onChange={change} />
+        </Grid>
+        <Grid item xs={12}>
+          <RemediationPanel
+            test={test}
+            editable={editable('remediation')}
+            onChange={change}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <HistoryPanel history={test.history} />
+        </Grid>
+        <Grid item xs={12}>
+          <TimelinePanel testId={test.id} reloadKey={timelineKey} />
+        </Grid>
+      </Grid>
+    </Content>
+  );
+}

@@ -1,0 +1,2 @@
+export { TestsPage } from './TestsPage';
+export { TestStateChip } from './TestStateChip';
