@@ -1,7 +1,8 @@
 // Browser smoke test: starts the development portal on spare ports and, in
 // Debian's headless Chromium, signs in as each demo user, opens the Aegis page
 // and checks that only admins are offered user administration; the admin
-// opens the Users & roles page. Screenshots land in test-results/. Fails on
+// opens the Users & roles page; then the demo users take a security test from
+// draft to validated (browser-workflow.mjs). Screenshots land in test-results/. Fails on
 // any page error or an unhandled rejection in the portal's log.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { walkWorkflow } from './browser-workflow.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'test-results');
@@ -190,6 +192,7 @@ async function main() {
     for (const name of DEMO_USERS) {
       await visitAs(browser, name, pageErrors);
     }
+    await walkWorkflow(browser, { appUrl, results, pageErrors });
   } finally {
     await browser.close();
   }
@@ -202,7 +205,7 @@ async function main() {
     throw new Error(`The portal logged an unhandled rejection; see ${logPath}`);
   }
   console.log(
-    `Browser smoke test passed for ${DEMO_USERS.length} demo users; screenshots in test-results/`,
+    `Browser smoke test passed for ${DEMO_USERS.length} demo users and the workflow walk; screenshots in test-results/`,
   );
 }
 

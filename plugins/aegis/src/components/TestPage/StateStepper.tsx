@@ -19,7 +19,7 @@ export function StateStepper(props: { state: TestState }) {
   const active = decided ? PATH.length : PATH.indexOf(state);
 
   return (
-    <Stepper activeStep={active} alternativeLabel>
+    <Stepper activeStep={active} alternativeLabel style={{ marginBottom: 24 }}>
       {PATH.map(step => (
         <Step key={step}>
           <StepLabel>{STATE_LABELS[step]}</StepLabel>

@@ -61,11 +61,15 @@ describe('TestPage', () => {
 
   it('lets a red lead with validate-red vote, with the required comment', async () => {
     const test = { ...inReview, allowedActions: ['validate-red' as const] };
-    const api = await renderTestPage(test);
+    const api = await renderTestPage(
+      test,
+      fakeAegisApi({ tests: [test], me: { roles: ['red_lead'] } }),
+    );
 
     const approve = screen.getByRole('button', { name: 'Approve red' });
     expect(approve).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Approve blue' })).toBeNull();
+    expect(screen.queryByLabelText(/Override reason/)).toBeNull();
     await userEvent.type(
       screen.getByLabelText(/Red vote comment/),
       'Reproduced',
@@ -79,6 +83,36 @@ describe('TestPage', () => {
         decision: 'approve',
         comment: 'Reproduced',
         overrideReason: undefined,
+      },
+    );
+  });
+
+  it("makes an admin voting in a lead's place give a reason", async () => {
+    const test = { ...inReview, allowedActions: ['validate-blue' as const] };
+    const api = await renderTestPage(
+      test,
+      fakeAegisApi({ tests: [test], me: { roles: ['admin'] } }),
+    );
+
+    await userEvent.type(
+      await screen.findByLabelText(/Blue vote comment/),
+      'Checked the alert',
+    );
+    const approve = screen.getByRole('button', { name: 'Approve blue' });
+    expect(approve).toBeDisabled();
+    await userEvent.type(
+      await screen.findByLabelText(/Override reason/),
+      'Blue lead on leave',
+    );
+    await userEvent.click(approve);
+
+    expect(api.transitionTest).toHaveBeenCalledWith(
+      'test-review',
+      'validate-blue',
+      {
+        decision: 'approve',
+        comment: 'Checked the alert',
+        overrideReason: 'Blue lead on leave',
       },
     );
   });

@@ -5,7 +5,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
 import { describeError } from '../../api/responseErrors';
 import { formatTime } from './format';
-import { summarizeChange } from './timelineSummary';
+import { describeAction, summarizeChange } from './timelineSummary';
 
 /**
  * Who did what to the test and when, from the audit log; `reloadKey` changes
@@ -32,12 +32,17 @@ export function TimelinePanel(props: { testId: string; reloadKey: number }) {
   return (
     <InfoCard title="Timeline" noPadding>
       <Table
-        options={{ paging: false, search: false, toolbar: false }}
+        options={{
+          paging: false,
+          search: false,
+          toolbar: false,
+          sorting: false,
+        }}
         data={timeline.value?.items ?? []}
         columns={[
           { title: 'Time', render: entry => formatTime(entry.occurredAt) },
           { title: 'Actor', field: 'actor' },
-          { title: 'Action', field: 'action' },
+          { title: 'Action', render: entry => describeAction(entry.action) },
           {
             title: 'Change',
             render: entry => summarizeChange(entry.before, entry.after),

@@ -11,6 +11,7 @@ import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
 import { formatTime } from './format';
 import { Field } from './SectionCard';
@@ -43,15 +44,16 @@ function VoteView(props: { vote?: TestVote }) {
 }
 
 /**
- * The vote form of one side. The comment is required; whether an override
- * reason is needed depends on who votes, which only the backend knows, so
- * the field is always offered and the backend's refusal explains.
+ * The vote form of one side. The comment is required; someone who votes
+ * without holding the side's lead role (an admin) votes in the lead's place
+ * and must say why.
  */
 function VoteForm(props: {
   side: Side;
+  override: boolean;
   onChange: (change: TestChange) => Promise<boolean>;
 }) {
-  const { side, onChange } = props;
+  const { side, override, onChange } = props;
   const aegisApi = useApi(aegisApiRef);
   const [comment, setComment] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
@@ -67,7 +69,8 @@ function VoteForm(props: {
         }),
       ),
     );
-  const blocked = saving || !comment.trim();
+  const blocked =
+    saving || !comment.trim() || (override && !overrideReason.trim());
 
   return (
     <Box mt={2}>
@@ -81,15 +84,18 @@ function VoteForm(props: {
         multiline
         margin="dense"
       />
-      <TextField
-        id={`aegis-vote-${side}-override`}
-        label="Override reason"
-        helperText="Only when voting in a lead's place"
-        value={overrideReason}
-        onChange={event => setOverrideReason(event.target.value)}
-        fullWidth
-        margin="dense"
-      />
+      {override && (
+        <TextField
+          id={`aegis-vote-${side}-override`}
+          label="Override reason"
+          helperText={`You vote in the ${side} lead's place; this is recorded as an override`}
+          value={overrideReason}
+          onChange={event => setOverrideReason(event.target.value)}
+          required
+          fullWidth
+          margin="dense"
+        />
+      )}
       <Box mt={1} display="flex" gridGap={8}>
         <Button
           variant="contained"
@@ -118,6 +124,9 @@ export function VotePanel(props: {
 }) {
   const { test, onChange } = props;
   const sides: Side[] = ['red', 'blue'];
+  const aegisApi = useApi(aegisApiRef);
+  const me = useAsync(() => aegisApi.getMe(), [aegisApi]);
+  const roles = me.value?.roles;
 
   return (
     <InfoCard title="Validation">
@@ -127,7 +136,11 @@ export function VotePanel(props: {
             <Typography variant="h6">{SIDE_LABELS[side]} lead</Typography>
             <VoteView vote={test.current.votes[side]} />
             {test.allowedActions.includes(`validate-${side}`) && (
-              <VoteForm side={side} onChange={onChange} />
+              <VoteForm
+                side={side}
+                override={!!roles && !roles.includes(`${side}_lead`)}
+                onChange={onChange}
+              />
             )}
           </Grid>
         ))}

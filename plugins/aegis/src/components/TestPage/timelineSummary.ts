@@ -20,6 +20,10 @@ function short(value: unknown): string {
  */
 export function summarizeChange(before: unknown, after: unknown): string {
   if (before === undefined && after === undefined) return '';
+  if (!isRecord(before) && isRecord(after)) {
+    // A creation, or the first remediation: everything in it is new.
+    return summarizeChange({}, after);
+  }
   if (!isRecord(before) || !isRecord(after)) {
     return `${short(before)} → ${short(after)}`;
   }
@@ -35,4 +39,23 @@ export function summarizeChange(before: unknown, after: unknown): string {
     shown.push(`and ${changed.length - MAX_FIELDS} more`);
   }
   return shown.join('; ');
+}
+
+const ACTIONS: Record<string, string> = {
+  'test.create': 'Created',
+  'test.update': 'Edited the general fields',
+  'test.red.update': 'Edited the red side',
+  'test.blue.update': 'Edited the blue side',
+  'test.remediation.update': 'Edited the remediation',
+  'test.start-execution': 'Started execution',
+  'test.submit-red': 'Submitted red',
+  'test.submit-blue': 'Submitted blue',
+  'test.validate-red': 'Voted on the red side',
+  'test.validate-blue': 'Voted on the blue side',
+  'test.reopen': 'Reopened',
+};
+
+/** An audit action in words; unknown actions are shown as recorded. */
+export function describeAction(action: string): string {
+  return ACTIONS[action] ?? action;
 }

@@ -71,6 +71,7 @@ export function TestFilters(props: {
             });
           }}
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           style={{ minWidth: 160 }}
         >
           <option value="">Any</option>

@@ -1,4 +1,5 @@
 import type { SecurityTestSummary } from '@aegis-security/plugin-aegis-common';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -28,13 +29,29 @@ const columns: TableColumn<SecurityTestSummary>[] = [
   { title: 'Severity', render: test => SEVERITY_LABELS[test.severity] },
   { title: 'Techniques', render: test => test.techniques.join(', ') },
   { title: 'Platform', render: test => test.platform },
-  { title: 'Targets', render: test => test.targets.join(', ') },
-  { title: 'Creator', render: test => test.createdBy },
+  {
+    title: 'Targets',
+    render: test =>
+      test.targets.map(ref => shortRef(ref, 'component')).join(', '),
+  },
+  { title: 'Creator', render: test => shortRef(test.createdBy, 'user') },
   {
     title: 'Updated',
     render: test => new Date(test.updatedAt).toLocaleString(),
   },
 ];
+
+/** An entity ref without the parts a reader can take for granted. */
+function shortRef(ref: string, defaultKind: string): string {
+  try {
+    const { kind, namespace, name } = parseEntityRef(ref);
+    const prefix =
+      kind.toLocaleLowerCase('en-US') === defaultKind ? '' : `${kind}:`;
+    return `${prefix}${namespace === 'default' ? '' : `${namespace}/`}${name}`;
+  } catch {
+    return ref;
+  }
+}
 
 /**
  * One page of tests, paged by the backend; sorting is chosen above the table
@@ -58,6 +75,7 @@ export function TestsTable(props: TestsTableProps) {
         pageSizeOptions: [20, 50, 100],
         search: false,
         sorting: false,
+        emptyRowsWhenPaging: false,
       }}
       emptyContent={
         <Box p={2}>
