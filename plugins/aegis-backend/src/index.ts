@@ -5,3 +5,7 @@
  */
 
 export { aegisPlugin as default } from './plugin';
+export {
+  testConditions as aegisTestConditions,
+  createConditionalDecision as createAegisTestConditionalDecision,
+} from './tests/permissionRules';

@@ -34,6 +34,22 @@ const DEMO_USER: Record<Caller, string | undefined> = {
   automation: undefined,
 };
 
+/**
+ * Draft tests created by the red tech for the workflow rows, one per row
+ * that changes a test and per caller, so that no cell sees another's change.
+ */
+const DRAFT_ROWS = ['read', 'general', 'red', 'remediation', 'start'] as const;
+const drafts = new Map<string, string>();
+const draft = (row: (typeof DRAFT_ROWS)[number]) => (caller: Caller) =>
+  `/tests/${drafts.get(`${row}:${caller}`)}`;
+
+/** Every lead's vote is sent in full, so that only who and when decide. */
+const VOTE = {
+  decision: 'approve',
+  comment: 'matrix',
+  overrideReason: 'matrix override',
+};
+
 type Endpoint = {
   method: 'get' | 'post' | 'patch';
   /** The path, or a path per caller where each needs its own target. */
@@ -167,6 +183,116 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [201, 201, 403, 403, 403, 403, 401, 403],
   ],
   [
+    'get a security test',
+    { method: 'get', path: draft('read'), permission: 'aegis.test.read' },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'timeline of a security test',
+    {
+      method: 'get',
+      path: caller => `${draft('read')(caller)}/timeline`,
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    "edit a draft's general fields (the red tech created them all)",
+    {
+      method: 'patch',
+      path: draft('general'),
+      body: () => ({ title: 'Edited', version: 1 }),
+      permission: 'aegis.test.update',
+    },
+    [200, 200, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    "edit a draft's red fields",
+    {
+      method: 'patch',
+      path: caller => `${draft('red')(caller)}/red`,
+      body: () => ({ notes: 'matrix', version: 1 }),
+      permission: 'aegis.test.red.update',
+    },
+    [200, 200, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    "edit a draft's blue fields (closed until red submits: 409)",
+    {
+      method: 'patch',
+      path: caller => `${draft('read')(caller)}/blue`,
+      body: () => ({ notes: 'matrix', version: 1 }),
+      permission: 'aegis.test.blue.update',
+    },
+    [409, 403, 409, 403, 403, 403, 401, 403],
+  ],
+  [
+    'edit the remediation',
+    {
+      method: 'patch',
+      path: caller => `${draft('remediation')(caller)}/remediation`,
+      body: () => ({ status: 'open', version: 1 }),
+      permission: 'aegis.test.remediation.update',
+    },
+    [200, 200, 200, 200, 200, 403, 401, 403],
+  ],
+  [
+    'start execution',
+    {
+      method: 'post',
+      path: caller => `${draft('start')(caller)}/start-execution`,
+      permission: 'aegis.test.red.execute',
+    },
+    [200, 200, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'submit red on a draft (409 when allowed)',
+    {
+      method: 'post',
+      path: caller => `${draft('read')(caller)}/submit-red`,
+      permission: 'aegis.test.red.submit',
+    },
+    [409, 409, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'submit blue on a draft (409 when allowed)',
+    {
+      method: 'post',
+      path: caller => `${draft('read')(caller)}/submit-blue`,
+      permission: 'aegis.test.blue.submit',
+    },
+    [409, 403, 409, 403, 403, 403, 401, 403],
+  ],
+  [
+    'vote on the red side of a draft (409 when allowed)',
+    {
+      method: 'post',
+      path: caller => `${draft('read')(caller)}/validate-red`,
+      body: () => VOTE,
+      permission: 'aegis.test.red.validate',
+    },
+    [409, 403, 403, 409, 403, 403, 401, 403],
+  ],
+  [
+    'vote on the blue side of a draft (409 when allowed)',
+    {
+      method: 'post',
+      path: caller => `${draft('read')(caller)}/validate-blue`,
+      body: () => VOTE,
+      permission: 'aegis.test.blue.validate',
+    },
+    [409, 403, 403, 403, 409, 403, 401, 403],
+  ],
+  [
+    'reopen a draft (409 when allowed)',
+    {
+      method: 'post',
+      path: caller => `${draft('read')(caller)}/reopen`,
+      permission: 'aegis.test.reopen',
+    },
+    [409, 403, 403, 409, 409, 403, 401, 403],
+  ],
+  [
     'role look-up for the permission policy',
     {
       method: 'get',
@@ -205,6 +331,22 @@ describe.each(databases.eachSupportedId())(
         .post('/api/aegis/system/sync-mitre')
         .set('Authorization', `Bearer ${await portal.userToken('ada.admin')}`)
         .expect(200);
+      const redTech = await portal.userToken('rex.redtech');
+      for (const row of DRAFT_ROWS) {
+        for (const caller of CALLERS) {
+          const created = await request(portal.server)
+            .post('/api/aegis/tests')
+            .set('Authorization', `Bearer ${redTech}`)
+            .send({
+              title: `Matrix ${row} ${caller}`,
+              techniques: ['T1059'],
+              platform: 'Linux',
+              severity: 'low',
+            })
+            .expect(201);
+          drafts.set(`${row}:${caller}`, created.body.id);
+        }
+      }
     });
 
     async function authorizationOf(caller: Caller) {
