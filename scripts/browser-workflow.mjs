@@ -73,6 +73,16 @@ export async function walkWorkflow(browser, { appUrl, results, pageErrors }) {
   await page.getByLabel('Result').fill('Payload ran; beacon called home');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Payload ran; beacon called home').waitFor();
+  await page.getByTestId('evidence-input-red').setInputFiles({
+    name: 'beacon.log',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('10:00:02 beacon to 203.0.113.7:443\n'),
+  });
+  await page.getByRole('button', { name: 'Upload red evidence' }).click();
+  await page
+    .getByRole('button', { name: 'Copy SHA-256 of beacon.log' })
+    .waitFor({ timeout: 60_000 });
+  await shot(page, 'test-red-evidence');
   await act(page, 'Submit red');
   await stateIs(page, 'Blue evaluating');
   await shot(page, 'test-red-submitted');
@@ -91,6 +101,15 @@ export async function walkWorkflow(browser, { appUrl, results, pageErrors }) {
   await page.getByLabel('Detection reference').fill('EDR-4711');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('EDR-4711').waitFor();
+  await page.getByTestId('evidence-input-blue').setInputFiles({
+    name: 'edr-alert.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"alert":"EDR-4711","severity":"high"}'),
+  });
+  await page.getByRole('button', { name: 'Upload blue evidence' }).click();
+  await page
+    .getByRole('button', { name: 'Copy SHA-256 of edr-alert.json' })
+    .waitFor({ timeout: 60_000 });
   await act(page, 'Submit blue');
   await stateIs(page, 'In review');
   await shot(page, 'test-in-review');

@@ -65,5 +65,46 @@ export interface Config {
         initialDelay?: { [unit: string]: number } | string;
       };
     };
+    /** Evidence files and where they are stored. */
+    evidence?: {
+      /** `local` (a directory, the default) or `s3` (S3-compatible). */
+      store?: 'local' | 's3';
+      /** Largest file accepted, in bytes (default 100 MB). */
+      maxBytes?: number;
+      /** Whether red must upload a file before submitting (default true). */
+      requireRedEvidence?: boolean;
+      local?: {
+        /** Directory of the local store, relative to the backend's working directory. */
+        directory?: string;
+      };
+      s3?: {
+        bucket: string;
+        /** Default `us-east-1`. */
+        region?: string;
+        /** For S3-compatible services such as MinIO or Ceph. */
+        endpoint?: string;
+        /** Path-style addressing, which most S3-compatible services need. */
+        forcePathStyle?: boolean;
+        /** Without keys, the standard AWS credential chain is used. */
+        accessKeyId?: string;
+        /** @visibility secret */
+        secretAccessKey?: string;
+        /** @visibility secret */
+        sessionToken?: string;
+        serverSideEncryption?: 'AES256' | 'aws:kms' | 'aws:kms:dsse';
+        sseKmsKeyId?: string;
+        /** Many S3-compatible services need `WHEN_REQUIRED`. */
+        requestChecksumCalculation?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
+        responseChecksumValidation?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
+        /** Opt-in presigned download URLs for large files. */
+        presignedDownloads?: {
+          enabled?: boolean;
+          /** Smallest file that gets a URL (default 100 MB). */
+          minBytes?: number;
+          /** Validity of a URL in seconds (default 300). */
+          expirySeconds?: number;
+        };
+      };
+    };
   };
 }

@@ -38,10 +38,22 @@ const DEMO_USER: Record<Caller, string | undefined> = {
  * Draft tests created by the red tech for the workflow rows, one per row
  * that changes a test and per caller, so that no cell sees another's change.
  */
-const DRAFT_ROWS = ['read', 'general', 'red', 'remediation', 'start'] as const;
+const DRAFT_ROWS = [
+  'read',
+  'general',
+  'red',
+  'remediation',
+  'start',
+  'upload',
+  'delete',
+] as const;
 const drafts = new Map<string, string>();
 const draft = (row: (typeof DRAFT_ROWS)[number]) => (caller: Caller) =>
   `/tests/${drafts.get(`${row}:${caller}`)}`;
+/** A red file on each caller's 'delete' draft, and one on their 'read' draft. */
+const evidence = new Map<string, string>();
+const file = (row: 'read' | 'delete') => (caller: Caller) =>
+  `/evidence/${evidence.get(`${row}:${caller}`)}`;
 
 /** Every lead's vote is sent in full, so that only who and when decide. */
 const VOTE = {
@@ -51,10 +63,12 @@ const VOTE = {
 };
 
 type Endpoint = {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** The path, or a path per caller where each needs its own target. */
   path: string | ((caller: Caller) => string);
   body?: (caller: Caller) => object;
+  /** Sends a small file as a multipart upload instead of a JSON body. */
+  upload?: boolean;
   /** The permission a 403 must name, where a permission decides. */
   permission?: string;
 };
@@ -293,6 +307,63 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [409, 403, 403, 409, 409, 403, 401, 403],
   ],
   [
+    "list a test's evidence",
+    {
+      method: 'get',
+      path: caller => `${draft('read')(caller)}/evidence`,
+      permission: 'aegis.evidence.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'upload red evidence to a draft',
+    {
+      method: 'post',
+      path: caller => `${draft('upload')(caller)}/evidence?team=red`,
+      upload: true,
+      permission: 'aegis.evidence.red.upload',
+    },
+    [201, 201, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    "upload blue evidence to a draft (409 when allowed: not blue's phase)",
+    {
+      method: 'post',
+      path: caller => `${draft('upload')(caller)}/evidence?team=blue`,
+      upload: true,
+      permission: 'aegis.evidence.blue.upload',
+    },
+    [409, 403, 409, 403, 403, 403, 401, 403],
+  ],
+  [
+    'evidence metadata',
+    { method: 'get', path: file('read'), permission: 'aegis.evidence.read' },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'download evidence',
+    {
+      method: 'get',
+      path: caller => `${file('read')(caller)}/content`,
+      permission: 'aegis.evidence.download',
+    },
+    [200, 200, 200, 200, 200, 403, 401, 403],
+  ],
+  [
+    'verify evidence',
+    {
+      method: 'post',
+      path: caller => `${file('read')(caller)}/verify`,
+      permission: 'aegis.evidence.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'delete evidence (the red tech uploaded it)',
+    { method: 'delete', path: file('delete') },
+    [204, 204, 403, 403, 403, 403, 401, 403],
+  ],
+  [
     'role look-up for the permission policy',
     {
       method: 'get',
@@ -345,6 +416,14 @@ describe.each(databases.eachSupportedId())(
             })
             .expect(201);
           drafts.set(`${row}:${caller}`, created.body.id);
+          if (row === 'read' || row === 'delete') {
+            const uploaded = await request(portal.server)
+              .post(`/api/aegis/tests/${created.body.id}/evidence?team=red`)
+              .set('Authorization', `Bearer ${redTech}`)
+              .attach('file', Buffer.from('matrix'), 'matrix.txt')
+              .expect(201);
+            evidence.set(`${row}:${caller}`, uploaded.body.id);
+          }
         }
       }
     });
@@ -377,6 +456,9 @@ describe.each(databases.eachSupportedId())(
         }
         if (endpoint.body) {
           call = call.send(endpoint.body(caller));
+        }
+        if (endpoint.upload) {
+          call = call.attach('file', Buffer.from('matrix'), 'matrix.txt');
         }
 
         const response = await call;

@@ -1,4 +1,5 @@
 import {
+  AEGIS_EVIDENCE_RESOURCE_TYPE,
   AEGIS_TEST_RESOURCE_TYPE,
   aegisPermissions,
 } from '@aegis-security/plugin-aegis-common';
@@ -12,6 +13,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { createAttackCapability } from './attack/createAttackCapability';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { applyMigrations } from './database/migrations';
+import { createEvidenceCapability } from './evidence/createEvidenceCapability';
 import { assertPermissionsEnabled } from './lib/config';
 import { warnAboutUnrestrictedTokens } from './lib/externalAccess';
 import { CatalogMembership } from './roles/CatalogMembership';
@@ -72,7 +74,8 @@ export const aegisPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(
           aegisPermissions.filter(
             permission =>
-              !isResourcePermission(permission, AEGIS_TEST_RESOURCE_TYPE),
+              !isResourcePermission(permission, AEGIS_TEST_RESOURCE_TYPE) &&
+              !isResourcePermission(permission, AEGIS_EVIDENCE_RESOURCE_TYPE),
           ),
         );
         permissionsRegistry.addResourceType({
@@ -102,6 +105,22 @@ export const aegisPlugin = createBackendPlugin({
           scheduler,
         });
 
+        const testNotifier = new TestNotifier({
+          notifications,
+          users: userAdministration,
+          logger,
+        });
+        const { evidenceService, requireRedEvidence } =
+          await createEvidenceCapability({
+            config,
+            db,
+            logger,
+            scheduler,
+            permissionsRegistry,
+            auditStore,
+            notifier: testNotifier,
+          });
+
         const router = await createRouter({
           ...attack,
           testRepository,
@@ -110,12 +129,14 @@ export const aegisPlugin = createBackendPlugin({
             db,
             auditStore,
             entitiesMissing: catalogEntityCheck(catalog, auth),
+            requiredRedEvidence: requireRedEvidence
+              ? (testId, round, trx) =>
+                  evidenceService.count(testId, round, 'red', trx)
+              : undefined,
           }),
-          testNotifier: new TestNotifier({
-            notifications,
-            users: userAdministration,
-            logger,
-          }),
+          testNotifier,
+          evidenceService,
+          permissionsRegistry,
           db,
           logger,
           httpAuth,
@@ -136,6 +157,9 @@ export const aegisPlugin = createBackendPlugin({
           path: '/openapi.json',
           allow: 'unauthenticated',
         });
+        // Browser download links of evidence content carry the user cookie;
+        // every other evidence route still refuses cookie-only requests.
+        httpRouter.addAuthPolicy({ path: '/evidence', allow: 'user-cookie' });
       },
     });
   },

@@ -5,10 +5,16 @@ import {
 } from '@backstage/frontend-plugin-api';
 import SecurityIcon from '@material-ui/icons/Security';
 import { aegisApiFactory } from './api/aegisApiFactory';
+import { evidenceUploadApiFactory } from './api/evidenceUploadApiFactory';
 import { aegisRoutes, rootRouteRef } from './routes';
 
 const aegisApi = ApiBlueprint.make({
   params: defineParams => defineParams(aegisApiFactory),
+});
+
+const evidenceUploadApi = ApiBlueprint.make({
+  name: 'evidence-upload',
+  params: defineParams => defineParams(evidenceUploadApiFactory),
 });
 
 const aegisPage = PageBlueprint.make({
@@ -33,5 +39,5 @@ export default createFrontendPlugin({
   title: 'ATT&CK Coverage',
   icon: <SecurityIcon />,
   routes: aegisRoutes,
-  extensions: [aegisApi, aegisPage],
+  extensions: [aegisApi, evidenceUploadApi, aegisPage],
 });

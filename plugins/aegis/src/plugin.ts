@@ -3,6 +3,7 @@ import {
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
 import { aegisApiFactory } from './api/aegisApiFactory';
+import { evidenceUploadApiFactory } from './api/evidenceUploadApiFactory';
 import { aegisRoutes, rootRouteRef } from './routes';
 
 /**
@@ -13,7 +14,7 @@ import { aegisRoutes, rootRouteRef } from './routes';
 export const aegisPlugin = createPlugin({
   id: 'aegis',
   routes: aegisRoutes,
-  apis: [aegisApiFactory],
+  apis: [aegisApiFactory, evidenceUploadApiFactory],
 });
 
 /**

@@ -1,6 +1,7 @@
 import {
   aegisAuditReadPermission,
   aegisEvidenceDownloadPermission,
+  aegisEvidenceReadPermission,
   aegisTestReadPermission,
   aegisTestUpdatePermission,
   AegisRole,
@@ -105,6 +106,26 @@ describe('AegisPermissionPolicy', () => {
       await policyFor(holding(['blue_tech', 'red_tech'])).handle(read, user),
     ).toEqual({ result: AuthorizeResult.ALLOW });
     expect(await policyFor(holding(['viewer'])).handle(read, user)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('hides the evidence of unrevealed blind tests from blue-only users', async () => {
+    const read = { permission: aegisEvidenceReadPermission };
+
+    expect(await policyFor(holding(['blue_lead'])).handle(read, user)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'aegis',
+      resourceType: 'aegis-evidence',
+      conditions: {
+        not: {
+          rule: 'IS_EVIDENCE_OF_UNREVEALED_BLIND_TEST',
+          resourceType: 'aegis-evidence',
+          params: {},
+        },
+      },
+    });
+    expect(await policyFor(holding(['red_lead'])).handle(read, user)).toEqual({
       result: AuthorizeResult.ALLOW,
     });
   });

@@ -1,7 +1,9 @@
 import {
+  AEGIS_EVIDENCE_RESOURCE_TYPE,
   AEGIS_TEST_RESOURCE_TYPE,
   grantFor,
   hidesUnrevealedBlindTests,
+  isEvidenceOfUnrevealedBlindTestCondition,
   isTestCreatorCondition,
   isUnrevealedBlindTestCondition,
 } from '@aegis-security/plugin-aegis-common';
@@ -80,6 +82,19 @@ export class AegisPermissionPolicy implements PermissionPolicy {
     });
     if (!grant) {
       return { result: AuthorizeResult.DENY };
+    }
+    if (isResourcePermission(permission, AEGIS_EVIDENCE_RESOURCE_TYPE)) {
+      if (grant !== 'always') {
+        return { result: AuthorizeResult.DENY };
+      }
+      return hidesUnrevealedBlindTests(roles.roles)
+        ? {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'aegis',
+            resourceType: AEGIS_EVIDENCE_RESOURCE_TYPE,
+            conditions: { not: isEvidenceOfUnrevealedBlindTestCondition() },
+          }
+        : { result: AuthorizeResult.ALLOW };
     }
     if (!isResourcePermission(permission, AEGIS_TEST_RESOURCE_TYPE)) {
       return grant === 'always'

@@ -6,6 +6,9 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { aegisPlugin } from '../plugin';
 
 /**
@@ -24,7 +27,17 @@ export async function startAegisBackend(options: {
       catalogServiceMock.factory(),
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
-        data: { permission: { enabled: true }, ...options.config },
+        data: {
+          permission: { enabled: true },
+          aegis: {
+            evidence: {
+              local: {
+                directory: mkdtempSync(join(tmpdir(), 'aegis-evidence-')),
+              },
+            },
+          },
+          ...options.config,
+        },
       }),
       // Requests without a token are anonymous, as in a real backend.
       mockServices.httpAuth.factory({

@@ -12,6 +12,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import knexFactory, { Knex } from 'knex';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { FIXTURE_BUNDLE } from '../attack/config';
 import { aegisPlugin } from '../plugin';
@@ -99,6 +102,11 @@ export async function startAegisPortal(options: {
             access: { defaultRole: 'none', policyCacheSeconds: 0 },
             attack: {
               sources: { file: { 'enterprise-attack': FIXTURE_BUNDLE } },
+            },
+            evidence: {
+              local: {
+                directory: mkdtempSync(join(tmpdir(), 'aegis-evidence-')),
+              },
             },
             ...options.aegisConfig,
           },

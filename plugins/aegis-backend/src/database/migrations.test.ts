@@ -19,6 +19,8 @@ const AEGIS_TABLES = [
   'aegis_test_votes',
   'aegis_test_techniques',
   'aegis_test_targets',
+  'aegis_evidence',
+  'aegis_evidence_uploads',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

@@ -34,6 +34,7 @@ describe('openapi.yaml', () => {
       logger: mockServices.logger.mock(),
       httpAuth: mockServices.httpAuth.mock(),
       permissions: mockServices.permissions.mock(),
+      permissionsRegistry: mockServices.permissionsRegistry.mock(),
       auditStore: new DatabaseAuditStore(knex),
       auditor: mockServices.auditor.mock(),
       // Only the route table is read: no handler runs in this test.
@@ -48,6 +49,7 @@ describe('openapi.yaml', () => {
         | 'testRepository'
         | 'testWorkflow'
         | 'testNotifier'
+        | 'evidenceService'
       >),
     });
     const document = await loadOpenApiDocument();

@@ -2,6 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { registerAttackRoutes } from '../attack/routes';
 import { registerAuditRoutes } from '../audit/routes';
+import { registerEvidenceRoutes } from '../evidence/routes';
 import { registerRoleRoutes } from '../roles/routes';
 import { loadOpenApiDocument } from '../schema/openapi';
 import { registerSchemaRoutes } from '../schema/routes';
@@ -23,6 +24,7 @@ export async function createRouter(
   registerRoleRoutes(context);
   registerAttackRoutes(context);
   registerTestRoutes(context);
+  registerEvidenceRoutes(context);
 
   return router;
 }

@@ -1,6 +1,7 @@
 import { AegisGrantOptions } from '@aegis-security/plugin-aegis-common';
 import {
   AuditorService,
+  PermissionsRegistryService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -11,6 +12,7 @@ import { AttackStore } from '../attack/AttackStore';
 import { AttackSync } from '../attack/AttackSync';
 import { TechniqueStore } from '../attack/TechniqueStore';
 import { AuditStore } from '../audit/AuditStore';
+import { EvidenceService } from '../evidence/EvidenceService';
 import { UserAdministration } from '../roles/UserAdministration';
 import { TestAccess } from '../tests/TestAccess';
 import { TestNotifier } from '../tests/TestNotifier';
@@ -35,4 +37,6 @@ export interface RouteContext {
   testRepository: TestRepository;
   testWorkflow: TestWorkflow;
   testNotifier: TestNotifier;
+  evidenceService: EvidenceService;
+  permissionsRegistry: PermissionsRegistryService;
 }

@@ -63,6 +63,38 @@ export class TestNotifier {
     }
   }
 
+  /** Tells both leads that a stored evidence file no longer matches. */
+  async evidenceTampered(evidence: {
+    id: string;
+    testId: string;
+    team: string;
+    filename: string;
+  }) {
+    const recipients = [
+      ...(await this.holders('red_lead')),
+      ...(await this.holders('blue_lead')),
+    ];
+    if (!recipients.length) return;
+    try {
+      await this.options.notifications.send({
+        recipients: { type: 'entity', entityRef: [...new Set(recipients)] },
+        payload: {
+          title: `Evidence failed its integrity check: ${evidence.filename}`,
+          description: `The stored ${evidence.team} file no longer matches the SHA-256 recorded at upload.`,
+          link: `/aegis/tests/${encodeURIComponent(evidence.testId)}`,
+          severity: 'critical',
+          topic: TOPIC,
+          scope: `aegis:evidence:${evidence.id}:integrity`,
+        },
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not send the integrity alert of evidence ${evidence.id}`,
+        error as Error,
+      );
+    }
+  }
+
   private async messageFor(
     action: string,
     { before, after: test }: TestChange,

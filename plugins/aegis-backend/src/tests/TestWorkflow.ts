@@ -118,6 +118,15 @@ export class TestWorkflow {
       db: Knex;
       auditStore: AuditStore;
       entitiesMissing: EntityCheck;
+      /**
+       * Counts red's live evidence files of a round; when given, red must
+       * have uploaded at least one before submitting.
+       */
+      requiredRedEvidence?: (
+        testId: string,
+        round: number,
+        trx: Knex.Transaction,
+      ) => Promise<number>;
     },
   ) {
     this.repository = new TestRepository(options.db);
@@ -386,7 +395,14 @@ export class TestWorkflow {
           red_actors: JSON.stringify(addActor(red.actors, caller)),
         });
       } else if (action === 'submit-red') {
-        const missing = RED_REQUIRED.filter(field => !red[field]);
+        const missing: string[] = RED_REQUIRED.filter(field => !red[field]);
+        const countEvidence = this.options.requiredRedEvidence;
+        if (
+          countEvidence &&
+          (await countEvidence(id, before.round, trx)) === 0
+        ) {
+          missing.push('red evidence (upload at least one file)');
+        }
         if (missing.length) {
           throw new InputError(
             `Cannot submit red: missing ${missing.join(

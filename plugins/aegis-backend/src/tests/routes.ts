@@ -15,12 +15,7 @@ import {
 } from '@aegis-security/plugin-aegis-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 import { z } from 'zod';
@@ -31,6 +26,7 @@ import { RouteContext } from '../service/types';
 import { TestDecisions } from './TestAccess';
 import { StoredTest } from './TestRepository';
 import { Caller, TestChange, WrongStateError } from './TestWorkflow';
+import { callerOf, visibleTest } from './visibility';
 
 const LONG_TEXT = 20_000;
 
@@ -180,43 +176,10 @@ export function registerTestRoutes(context: RouteContext): void {
     context;
 
   /** The test the path names, if the caller may see it, with decisions. */
-  async function visibleTest(req: Request) {
+  async function visible(req: Request) {
     const { id } = parseRequest(idParam, req.params, 'path');
     const credentials = await httpAuth.credentials(req);
-    const decisions = await testAccess.decide(credentials);
-    if (decisions.deniesAll(aegisTestReadPermission)) {
-      throw new NotAllowedError(
-        `Missing permission ${aegisTestReadPermission.name} for this action`,
-      );
-    }
-    const test = await testRepository.get(id);
-    // A test hidden from the caller is answered as missing, not forbidden,
-    // so that a blind test's existence does not leak.
-    if (!test || !decisions.allows(aegisTestReadPermission, test.facts)) {
-      throw new NotFoundError(`No test ${id}`);
-    }
-    return { credentials, decisions, test };
-  }
-
-  async function callerOf(
-    req: Request,
-    credentials: BackstageCredentials,
-    withRoles = false,
-  ): Promise<Caller> {
-    const principal = credentials.principal as { type: string };
-    const isUser = principal.type === 'user';
-    const ref = actorOf(credentials);
-    return {
-      ref,
-      isUser,
-      roles:
-        withRoles && isUser
-          ? (await context.userAdministration.resolve(ref)).roles.map(
-              assignment => assignment.role,
-            )
-          : [],
-      requestId: req.get('x-request-id') ?? undefined,
-    };
+    return { credentials, ...(await visibleTest(context, id, credentials)) };
   }
 
   function require(
@@ -282,7 +245,7 @@ export function registerTestRoutes(context: RouteContext): void {
       aegisTestCreatePermission,
     );
     const body = parseRequest(createBody, req.body, 'body');
-    const caller = await callerOf(req, credentials);
+    const caller = await callerOf(context, req, credentials);
     const view = await change(req, 'create', {}, credentials, () =>
       testWorkflow.create(body, caller),
     );
@@ -290,19 +253,19 @@ export function registerTestRoutes(context: RouteContext): void {
   });
 
   router.get('/tests/:id', async (req, res) => {
-    const { test, decisions } = await visibleTest(req);
+    const { test, decisions } = await visible(req);
     res.json(viewOf(test, decisions));
   });
 
   router.patch('/tests/:id', async (req, res) => {
-    const { test, decisions, credentials } = await visibleTest(req);
+    const { test, decisions, credentials } = await visible(req);
     require(decisions, TEST_SECTION_RULES.general.permission, test);
     const { version: bodyVersion, ...fields } = parseRequest(
       updateBody,
       req.body,
       'body',
     );
-    const caller = await callerOf(req, credentials);
+    const caller = await callerOf(context, req, credentials);
     res.json(
       await change(req, 'update', { testId: test.id }, credentials, () =>
         testWorkflow.updateGeneral(
@@ -360,9 +323,9 @@ export function registerTestRoutes(context: RouteContext): void {
   ];
   for (const { section, run } of sections) {
     router.patch(`/tests/:id/${section}`, async (req, res) => {
-      const { test, decisions, credentials } = await visibleTest(req);
+      const { test, decisions, credentials } = await visible(req);
       require(decisions, TEST_SECTION_RULES[section].permission, test);
-      const caller = await callerOf(req, credentials);
+      const caller = await callerOf(context, req, credentials);
       res.json(
         await change(req, section, { testId: test.id }, credentials, () =>
           run(test.id, req, caller),
@@ -373,10 +336,10 @@ export function registerTestRoutes(context: RouteContext): void {
 
   for (const action of TEST_ACTIONS) {
     router.post(`/tests/:id/${action}`, async (req, res) => {
-      const { test, decisions, credentials } = await visibleTest(req);
+      const { test, decisions, credentials } = await visible(req);
       require(decisions, TEST_TRANSITIONS[action].permission, test);
       const isVote = action === 'validate-red' || action === 'validate-blue';
-      const caller = await callerOf(req, credentials, isVote);
+      const caller = await callerOf(context, req, credentials, isVote);
       const run = () => {
         if (isVote) {
           const vote = parseRequest(voteBody, req.body, 'body');
@@ -409,7 +372,7 @@ export function registerTestRoutes(context: RouteContext): void {
 
   router.get('/tests/:id/timeline', async (req, res) => {
     await requirePermission(context, req, aegisReportReadPermission);
-    const { test } = await visibleTest(req);
+    const { test } = await visible(req);
     const records = await context.auditStore.history('test', test.id);
     res.json({
       items: records.map(record => ({

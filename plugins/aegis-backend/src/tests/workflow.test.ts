@@ -87,6 +87,19 @@ describe.each(databases.eachSupportedId())(
       ).filter(n => n.payload.link === `/aegis/tests/${testId}`);
     }
 
+    /** Red's evidence, which red must upload before submitting. */
+    async function uploadRed(id: string) {
+      await request(portal.server)
+        .post(`/api/aegis/tests/${id}/evidence?team=red`)
+        .set('Authorization', `Bearer ${tokens.get(RED)}`)
+        .attach(
+          'file',
+          Buffer.from('beacon called home at 10:00'),
+          'beacon.log',
+        )
+        .expect(201);
+    }
+
     async function create(user = RED, body: object = NEW_TEST) {
       const response = await as(user).post('/tests', body);
       expect(response.status).toBe(201);
@@ -101,6 +114,7 @@ describe.each(databases.eachSupportedId())(
       await as(RED)
         .patch(`/tests/${id}/red`, { ...RED_WORK, version: red.body.version })
         .expect(200);
+      await uploadRed(id);
       await as(RED).post(`/tests/${id}/submit-red`).expect(200);
       const blue = await as(BLUE).get(`/tests/${id}`);
       await as(BLUE)
@@ -155,7 +169,7 @@ describe.each(databases.eachSupportedId())(
       const early = await as(RED).post(`/tests/${id}/submit-red`);
       expect(early.status).toBe(400);
       expect(early.body.error.message).toContain(
-        'missing executedAt, commands, result',
+        'missing executedAt, commands, result, red evidence',
       );
 
       // An edit on a stale version is refused; on the current one it lands.
@@ -178,6 +192,7 @@ describe.each(databases.eachSupportedId())(
         actors: [ref(RED)],
       });
 
+      await uploadRed(id);
       const submitted = await as(RED).post(`/tests/${id}/submit-red`);
       expect(submitted.body).toMatchObject({
         state: 'blue_evaluating',
@@ -351,6 +366,7 @@ describe.each(databases.eachSupportedId())(
         `${ref(RED)} test.create`,
         `${ref(RED)} test.start-execution`,
         `${ref(RED)} test.red.update`,
+        `${ref(RED)} evidence.upload`,
         `${ref(RED)} test.submit-red`,
         `${ref(BLUE)} test.blue.update`,
         `${ref(BLUE)} test.submit-blue`,
@@ -360,7 +376,7 @@ describe.each(databases.eachSupportedId())(
         `${ref(ADMIN)} test.update`,
         `${ref(BLUE)} test.remediation.update`,
       ]);
-      expect(timeline.body.items[9]).toMatchObject({
+      expect(timeline.body.items[10]).toMatchObject({
         before: { techniques: ['T1059'] },
         after: { techniques: ['T1059.001'] },
       });
@@ -495,6 +511,7 @@ describe.each(databases.eachSupportedId())(
       await as(RED)
         .patch(`/tests/${id}/red`, { ...RED_WORK, version })
         .expect(200);
+      await uploadRed(id);
       await as(RED).post(`/tests/${id}/submit-red`).expect(200);
 
       expect(await listed(BLUE)).toContain(id);
@@ -593,6 +610,7 @@ describe.each(databases.eachSupportedId())(
       await as(RED)
         .patch(`/tests/${id}/red`, { ...RED_WORK, version })
         .expect(200);
+      await uploadRed(id);
 
       const statuses = (
         await Promise.all(

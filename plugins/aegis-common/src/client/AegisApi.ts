@@ -18,6 +18,10 @@ import type {
 } from '../types';
 import type {
   CreateTestRequest,
+  Evidence,
+  EvidenceTeam,
+  EvidenceVerification,
+  TestEvidence,
   ListTestsQuery,
   SecurityTest,
   SecurityTestPage,
@@ -125,4 +129,36 @@ export interface AegisApi {
     id: string,
     options?: AegisRequestOptions,
   ): Promise<{ items: TimelineEntry[] }>;
+  listEvidence(
+    testId: string,
+    options?: AegisRequestOptions,
+  ): Promise<TestEvidence>;
+  getEvidence(id: string, options?: AegisRequestOptions): Promise<Evidence>;
+  /**
+   * Uploads one file as multipart form data. `sha256` (hex), when given, is
+   * checked by the backend; `onProgress` receives the fraction sent.
+   */
+  uploadEvidence(
+    testId: string,
+    team: EvidenceTeam,
+    file: Blob & { name?: string },
+    details?: {
+      description?: string;
+      sha256?: string;
+      onProgress?: (fraction: number) => void;
+    },
+    options?: AegisRequestOptions,
+  ): Promise<Evidence>;
+  verifyEvidence(
+    id: string,
+    options?: AegisRequestOptions,
+  ): Promise<EvidenceVerification>;
+  deleteEvidence(id: string, options?: AegisRequestOptions): Promise<void>;
+  /**
+   * The URL that downloads a file's content; a browser link to it works once
+   * {@link AegisApi.refreshDownloadCookie} has set the user's cookie.
+   */
+  getEvidenceDownloadUrl(id: string): Promise<string>;
+  /** Sets the cookie that lets browser links download evidence. */
+  refreshDownloadCookie(options?: AegisRequestOptions): Promise<void>;
 }

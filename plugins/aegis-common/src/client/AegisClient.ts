@@ -19,6 +19,10 @@ import type {
 } from '../types';
 import type {
   CreateTestRequest,
+  Evidence,
+  EvidenceTeam,
+  EvidenceVerification,
+  TestEvidence,
   ListTestsQuery,
   SecurityTest,
   SecurityTestPage,
@@ -219,31 +223,108 @@ export class AegisClient implements AegisApi {
     return this.request('GET', testPath(id, 'timeline'), options);
   }
 
+  listEvidence(
+    testId: string,
+    options?: AegisRequestOptions,
+  ): Promise<TestEvidence> {
+    return this.request('GET', testPath(testId, 'evidence'), options);
+  }
+
+  getEvidence(id: string, options?: AegisRequestOptions): Promise<Evidence> {
+    return this.request('GET', evidencePath(id), options);
+  }
+
+  async uploadEvidence(
+    testId: string,
+    team: EvidenceTeam,
+    file: Blob & { name?: string },
+    details: {
+      description?: string;
+      sha256?: string;
+      onProgress?: (fraction: number) => void;
+    } = {},
+    options?: AegisRequestOptions,
+  ): Promise<Evidence> {
+    const form = new FormData();
+    if (details.description) form.append('description', details.description);
+    if (details.sha256) form.append('sha256', details.sha256);
+    // The file goes last, so the fields before it are read first.
+    form.append('file', file, file.name ?? 'evidence');
+    const path = `${testPath(testId, 'evidence')}?team=${team}`;
+    const response = await this.send('POST', path, options, form);
+    details.onProgress?.(1);
+    return (await response.json()) as Evidence;
+  }
+
+  verifyEvidence(
+    id: string,
+    options?: AegisRequestOptions,
+  ): Promise<EvidenceVerification> {
+    return this.request('POST', `${evidencePath(id)}/verify`, options);
+  }
+
+  async deleteEvidence(
+    id: string,
+    options?: AegisRequestOptions,
+  ): Promise<void> {
+    await this.send('DELETE', evidencePath(id), options);
+  }
+
+  async getEvidenceDownloadUrl(id: string): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('aegis');
+    return `${baseUrl}${evidencePath(id)}/content`;
+  }
+
+  async refreshDownloadCookie(options?: AegisRequestOptions): Promise<void> {
+    await this.send('GET', '/.backstage/auth/v1/cookie', options);
+  }
+
   private async request<T>(
     method: string,
     path: string,
     options?: AegisRequestOptions,
     body?: unknown,
   ): Promise<T> {
+    const response = await this.send(
+      method,
+      path,
+      options,
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+    return (await response.json()) as T;
+  }
+
+  /** Sends a request and answers the response, or throws its error. */
+  private async send(
+    method: string,
+    path: string,
+    options?: AegisRequestOptions,
+    body?: string | FormData,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('aegis');
     const headers: Record<string, string> = {};
     if (options?.token) {
       headers.Authorization = `Bearer ${options.token}`;
     }
-    if (body !== undefined) {
+    if (typeof body === 'string') {
       headers['Content-Type'] = 'application/json';
     }
 
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body,
+      credentials: 'include',
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+function evidencePath(id: string): string {
+  return `/evidence/${encodeURIComponent(id)}`;
 }
 
 function testPath(id: string, part?: string): string {

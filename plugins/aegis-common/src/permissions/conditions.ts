@@ -1,5 +1,8 @@
 import type { PermissionCondition } from '@backstage/plugin-permission-common';
-import { AEGIS_TEST_RESOURCE_TYPE } from './permissions';
+import {
+  AEGIS_EVIDENCE_RESOURCE_TYPE,
+  AEGIS_TEST_RESOURCE_TYPE,
+} from './permissions';
 
 /**
  * Name of the rule that matches tests created by the given user.
@@ -44,6 +47,38 @@ export function isUnrevealedBlindTestCondition(): PermissionCondition<
   return {
     rule: IS_UNREVEALED_BLIND_TEST_RULE,
     resourceType: AEGIS_TEST_RESOURCE_TYPE,
+    params: {},
+  };
+}
+
+/**
+ * Name of the rule that matches evidence uploaded by the given user.
+ *
+ * @public
+ */
+export const IS_EVIDENCE_UPLOADER_RULE = 'IS_EVIDENCE_UPLOADER';
+
+/**
+ * Name of the rule that matches evidence of blind tests whose red side has
+ * not been submitted yet.
+ *
+ * @public
+ */
+export const IS_EVIDENCE_OF_UNREVEALED_BLIND_TEST_RULE =
+  'IS_EVIDENCE_OF_UNREVEALED_BLIND_TEST';
+
+/**
+ * The condition "the evidence belongs to a blind test red has not submitted
+ * yet", which policies negate to hide it from blue roles.
+ *
+ * @public
+ */
+export function isEvidenceOfUnrevealedBlindTestCondition(): PermissionCondition<
+  typeof AEGIS_EVIDENCE_RESOURCE_TYPE
+> {
+  return {
+    rule: IS_EVIDENCE_OF_UNREVEALED_BLIND_TEST_RULE,
+    resourceType: AEGIS_EVIDENCE_RESOURCE_TYPE,
     params: {},
   };
 }

@@ -1,11 +1,13 @@
 import type {
   AegisApi,
   AegisUser,
+  Evidence,
   ListTestsQuery,
   ListUsersQuery,
   MeResponse,
   SecurityTest,
   Tactic,
+  TestEvidence,
   Technique,
 } from '@aegis-security/plugin-aegis-common';
 import { responseError } from './responseError';
@@ -16,6 +18,7 @@ import {
   techniqueDetail,
   techniquePage,
 } from './sampleAttack';
+import { sampleEvidence } from './sampleEvidence';
 import { sampleTests, summaryOf } from './sampleTests';
 
 /** Users known to the fake backend: one from config, one assigned, one off. */
@@ -67,6 +70,9 @@ export interface FakeAegisOptions {
   tactics?: Tactic[];
   techniques?: Technique[];
   tests?: SecurityTest[];
+  evidence?: Evidence[];
+  /** What the caller may do with evidence; by default download only. */
+  evidenceAccess?: Pick<TestEvidence, 'canUpload' | 'canDownload'>;
 }
 
 /** Only the state filter: enough for the pages, no more backend logic. */
@@ -100,6 +106,17 @@ export function fakeAegisApi(
   ): Promise<SecurityTest> => {
     const test = await findTest(id);
     return { ...test, ...fields, version: test.version + 1 };
+  };
+  const evidence = options.evidence ?? sampleEvidence;
+  const evidenceAccess = options.evidenceAccess ?? {
+    canUpload: { red: false, blue: false },
+    canDownload: true,
+  };
+  const findEvidence = async (id: string) => {
+    const found = evidence.find(e => e.id === id);
+    if (!found)
+      throw await responseError(404, 'Not Found', `no evidence ${id}`);
+    return found;
   };
   const find = (ref: string) => {
     const user = users.find(u => u.userEntityRef === ref);
@@ -187,5 +204,42 @@ export function fakeAegisApi(
         },
       ],
     })),
+    listEvidence: jest.fn(async (testId: string) => {
+      const ofTest = evidence.filter(e => e.testId === testId);
+      return {
+        red: ofTest.filter(e => e.team === 'red'),
+        blue: ofTest.filter(e => e.team === 'blue'),
+        ...evidenceAccess,
+      };
+    }),
+    getEvidence: jest.fn(findEvidence),
+    uploadEvidence: jest.fn(async (testId, team, file, details = {}) => ({
+      ...sampleEvidence[0],
+      id: 'ev-new',
+      testId,
+      team,
+      filename: file.name ?? 'evidence',
+      size: file.size,
+      description: details.description,
+    })),
+    verifyEvidence: jest.fn(async (id: string) => {
+      const found = await findEvidence(id);
+      return {
+        id,
+        match: true,
+        expectedSha256: found.sha256,
+        actualSha256: found.sha256,
+        size: found.size,
+        verifiedAt: '2026-03-06T09:00:00Z',
+      };
+    }),
+    deleteEvidence: jest.fn(async (id: string) => {
+      await findEvidence(id);
+    }),
+    getEvidenceDownloadUrl: jest.fn(
+      async (id: string) =>
+        `http://localhost:7007/api/aegis/evidence/${id}/content`,
+    ),
+    refreshDownloadCookie: jest.fn(async () => {}),
   };
 }

@@ -1,8 +1,11 @@
 export { fakeAegisApi, sampleUsers } from './fakeAegisApi';
 export type { FakeAegisOptions } from './fakeAegisApi';
+export { fakeEvidenceUploader } from './fakeEvidenceUploader';
+export { sampleEvidence } from './sampleEvidence';
 export { sampleTactics, sampleTechniques, techniquePage } from './sampleAttack';
 export { permissionsAllowing } from './permissions';
 export { renderInAegisApp } from './renderInAegisApp';
 export type { AegisAppOptions } from './renderInAegisApp';
+export { renderTestPage } from './renderTestPage';
 export { responseError } from './responseError';
 export { sampleTest, sampleTests } from './sampleTests';

@@ -8,12 +8,18 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { SWRConfig } from 'swr';
 import { aegisApiRef } from '../api/aegisApiRef';
+import {
+  evidenceUploadApiRef,
+  type EvidenceUploadApi,
+} from '../api/EvidenceUploadApi';
 import { fakeAegisApi } from './fakeAegisApi';
+import { fakeEvidenceUploader } from './fakeEvidenceUploader';
 import { permissionsAllowing } from './permissions';
 
 /** How {@link renderInAegisApp} sets up the test app. */
 export interface AegisAppOptions {
   api?: AegisApi;
+  uploader?: EvidenceUploadApi;
   /** Names of the permissions the signed-in user holds. */
   permissions?: string[];
   path?: string;
@@ -35,6 +41,7 @@ export function renderInAegisApp(
 ) {
   const {
     api = fakeAegisApi(),
+    uploader = fakeEvidenceUploader(),
     permissions = [],
     path = '/',
     mountedRoutes,
@@ -46,6 +53,7 @@ export function renderInAegisApp(
       <TestApiProvider
         apis={[
           [aegisApiRef, api],
+          [evidenceUploadApiRef, uploader],
           [permissionApiRef, permissionsAllowing(...permissions)],
           [catalogApiRef, catalogApiMock({ entities })],
         ]}

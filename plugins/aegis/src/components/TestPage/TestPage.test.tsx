@@ -1,41 +1,14 @@
-import type { SecurityTest } from '@aegis-security/plugin-aegis-common';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import {
   fakeAegisApi,
-  renderInAegisApp,
+  renderTestPage,
   responseError,
   sampleTest,
   sampleTests,
 } from '../../__testUtils__';
-import { rootRouteRef } from '../../routes';
-import { TestPage } from './TestPage';
 
 jest.setTimeout(20_000);
-
-/** Renders the page of a test that the fake backend holds in that form. */
-async function renderTestPage(
-  test: SecurityTest,
-  api = fakeAegisApi({ tests: [test] }),
-) {
-  await renderInAegisApp(
-    <Routes>
-      <Route path="/aegis/tests/:id" element={<TestPage />} />
-    </Routes>,
-    {
-      api,
-      path: `/aegis/tests/${test.id}`,
-      mountedRoutes: {
-        '/aegis': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
-    },
-  );
-  await screen.findByRole('heading', { name: test.title });
-  return api;
-}
 
 const inReview = sampleTests[1];
 const validated = sampleTests[2];

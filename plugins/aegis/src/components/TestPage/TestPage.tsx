@@ -1,3 +1,4 @@
+import type { EvidenceTeam } from '@aegis-security/plugin-aegis-common';
 import {
   Content,
   ContentHeader,
@@ -14,6 +15,7 @@ import { isNotFound } from '../../api/responseErrors';
 import { testRouteRef } from '../../routes';
 import { TestStateChip } from '../TestsPage';
 import { BluePanel } from './BluePanel';
+import { EvidencePanel } from './EvidencePanel';
 import { GeneralPanel } from './GeneralPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { RedPanel } from './RedPanel';
@@ -21,6 +23,7 @@ import { RemediationPanel } from './RemediationPanel';
 import { StateStepper } from './StateStepper';
 import { TestActions } from './TestActions';
 import { TimelinePanel } from './TimelinePanel';
+import { useEvidence } from './useEvidence';
 import { useTest } from './useTest';
 import { VotePanel } from './VotePanel';
 
@@ -32,6 +35,7 @@ import { VotePanel } from './VotePanel';
 export function TestPage() {
   const { id } = useRouteRefParams(testRouteRef);
   const { test, loading, error, notice, change, timelineKey } = useTest(id);
+  const evidence = useEvidence(id, timelineKey);
 
   if (loading) {
     return <Progress />;
@@ -53,6 +57,18 @@ export function TestPage() {
 
   const editable = (section: (typeof test.editableSections)[number]) =>
     test.editableSections.includes(section);
+  const evidencePanel = (team: EvidenceTeam) => (
+    <Box mt={3}>
+      <EvidencePanel
+        testId={test.id}
+        team={team}
+        evidence={evidence.evidence}
+        error={evidence.error}
+        cookieError={evidence.cookieError}
+        onChange={evidence.reload}
+      />
+    </Box>
+  );
 
   return (
     <Content>
@@ -82,6 +98,7 @@ export function TestPage() {
         </Grid>
         <Grid item xs={12} md={6}>
           <RedPanel test={test} editable={editable('red')} onChange={change} />
+          {evidencePanel('red')}
         </Grid>
         <Grid item xs={12} md={6}>
           <BluePanel
@@ -89,6 +106,7 @@ export function TestPage() {
             editable={editable('blue')}
             onChange={change}
           />
+          {evidencePanel('blue')}
         </Grid>
         <Grid item xs={12}>
           <VotePanel test={test} onChange={change} />
