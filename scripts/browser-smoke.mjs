@@ -147,6 +147,23 @@ async function visitAs(browser, name, pageErrors) {
       timeout: 60_000,
     });
     await page.screenshot({ path: join(results, 'attack-sync.png') });
+    // The admin keeps a test template, which red techs start tests from.
+    await page.goto(`${appUrl}/aegis/templates`);
+    await page.getByRole('button', { name: 'New template' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Encoded PowerShell download');
+    await dialog.getByLabel('Techniques').fill('T1059');
+    await page.getByRole('option', { name: /T1059/ }).first().click();
+    await dialog.getByLabel('Platform').fill('Windows');
+    await dialog.getByRole('button', { name: /Create|Save/ }).click();
+    await page
+      .getByText('Encoded PowerShell download')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.screenshot({
+      path: join(results, 'templates.png'),
+      fullPage: true,
+    });
   }
   await context.close();
 }

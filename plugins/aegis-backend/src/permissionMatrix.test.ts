@@ -55,6 +55,17 @@ const evidence = new Map<string, string>();
 const file = (row: 'read' | 'delete') => (caller: Caller) =>
   `/evidence/${evidence.get(`${row}:${caller}`)}`;
 
+/** A template per caller for the rows that change one, and a shared one. */
+const templates = new Map<string, string>();
+const template = (row: 'read' | 'update') => (caller: Caller) =>
+  `/templates/${templates.get(row === 'read' ? 'read' : `update:${caller}`)}`;
+const TEMPLATE_BODY = {
+  name: 'Matrix template',
+  techniques: ['T1059'],
+  platform: 'Linux',
+  severity: 'low',
+};
+
 /** Every lead's vote is sent in full, so that only who and when decide. */
 const VOTE = {
   decision: 'approve',
@@ -364,6 +375,58 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [204, 204, 403, 403, 403, 403, 401, 403],
   ],
   [
+    'list templates',
+    { method: 'get', path: '/templates', permission: 'aegis.template.read' },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'get a template',
+    {
+      method: 'get',
+      path: template('read'),
+      permission: 'aegis.template.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'create a template',
+    {
+      method: 'post',
+      path: '/templates',
+      body: () => TEMPLATE_BODY,
+      permission: 'aegis.template.create',
+    },
+    [201, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'update a template',
+    {
+      method: 'patch',
+      path: template('update'),
+      body: () => ({ name: 'Renamed', version: 1 }),
+      permission: 'aegis.template.update',
+    },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'create a test from a template',
+    {
+      method: 'post',
+      path: caller => `${template('read')(caller)}/tests`,
+      permission: 'aegis.test.create',
+    },
+    [201, 201, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'template usage',
+    {
+      method: 'get',
+      path: '/templates/stats',
+      permission: 'aegis.template.stats.read',
+    },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
     'role look-up for the permission policy',
     {
       method: 'get',
@@ -402,6 +465,18 @@ describe.each(databases.eachSupportedId())(
         .post('/api/aegis/system/sync-mitre')
         .set('Authorization', `Bearer ${await portal.userToken('ada.admin')}`)
         .expect(200);
+      const admin = await portal.userToken('ada.admin');
+      for (const key of [
+        'read',
+        ...CALLERS.map(caller => `update:${caller}`),
+      ]) {
+        const created = await request(portal.server)
+          .post('/api/aegis/templates')
+          .set('Authorization', `Bearer ${admin}`)
+          .send(TEMPLATE_BODY)
+          .expect(201);
+        templates.set(key, created.body.id);
+      }
       const redTech = await portal.userToken('rex.redtech');
       for (const row of DRAFT_ROWS) {
         for (const caller of CALLERS) {

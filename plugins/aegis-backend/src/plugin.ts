@@ -1,5 +1,6 @@
 import {
   AEGIS_EVIDENCE_RESOURCE_TYPE,
+  AEGIS_TEMPLATE_RESOURCE_TYPE,
   AEGIS_TEST_RESOURCE_TYPE,
   aegisPermissions,
 } from '@aegis-security/plugin-aegis-common';
@@ -24,6 +25,11 @@ import { createRouter } from './service/router';
 import { catalogEntityCheck } from './tests/catalogEntities';
 import { testResourceRef, testRules } from './tests/permissionRules';
 import { TestAccess } from './tests/TestAccess';
+import {
+  templateResourceRef,
+  templateRules,
+} from './templates/permissionRules';
+import { TemplateStore } from './templates/TemplateStore';
 import { TestNotifier } from './tests/TestNotifier';
 import { TestRepository } from './tests/TestRepository';
 import { TestWorkflow } from './tests/TestWorkflow';
@@ -75,7 +81,8 @@ export const aegisPlugin = createBackendPlugin({
           aegisPermissions.filter(
             permission =>
               !isResourcePermission(permission, AEGIS_TEST_RESOURCE_TYPE) &&
-              !isResourcePermission(permission, AEGIS_EVIDENCE_RESOURCE_TYPE),
+              !isResourcePermission(permission, AEGIS_EVIDENCE_RESOURCE_TYPE) &&
+              !isResourcePermission(permission, AEGIS_TEMPLATE_RESOURCE_TYPE),
           ),
         );
         permissionsRegistry.addResourceType({
@@ -103,6 +110,22 @@ export const aegisPlugin = createBackendPlugin({
           db,
           logger,
           scheduler,
+        });
+
+        const templateStore = new TemplateStore(db, auditStore);
+        permissionsRegistry.addResourceType({
+          resourceRef: templateResourceRef,
+          permissions: aegisPermissions.filter(permission =>
+            isResourcePermission(permission, AEGIS_TEMPLATE_RESOURCE_TYPE),
+          ),
+          rules: Object.values(templateRules),
+          getResources: async ids =>
+            Promise.all(
+              ids.map(async id => {
+                const template = await templateStore.get(id);
+                return template && { id, active: template.active };
+              }),
+            ),
         });
 
         const testNotifier = new TestNotifier({
@@ -136,6 +159,7 @@ export const aegisPlugin = createBackendPlugin({
           }),
           testNotifier,
           evidenceService,
+          templateStore,
           permissionsRegistry,
           db,
           logger,

@@ -52,6 +52,13 @@ export const testRouteRef = createSubRouteRef({
   path: '/tests/:id',
 });
 
+/** The reusable test templates, and the tests made from them. */
+export const templatesRouteRef = createSubRouteRef({
+  id: 'aegis.templates',
+  parent: rootRouteRef,
+  path: '/templates',
+});
+
 /** The route refs both frontend systems expose, by name. */
 export const aegisRoutes = {
   root: rootRouteRef,
@@ -62,4 +69,5 @@ export const aegisRoutes = {
   tests: testsRouteRef,
   createTest: createTestRouteRef,
   test: testRouteRef,
+  templates: templatesRouteRef,
 };

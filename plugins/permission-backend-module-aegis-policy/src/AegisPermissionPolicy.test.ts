@@ -2,6 +2,7 @@ import {
   aegisAuditReadPermission,
   aegisEvidenceDownloadPermission,
   aegisEvidenceReadPermission,
+  aegisTemplateReadPermission,
   aegisTestReadPermission,
   aegisTestUpdatePermission,
   AegisRole,
@@ -126,6 +127,24 @@ describe('AegisPermissionPolicy', () => {
       },
     });
     expect(await policyFor(holding(['red_lead'])).handle(read, user)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('shows deactivated templates to admins only', async () => {
+    const read = { permission: aegisTemplateReadPermission };
+
+    expect(await policyFor(holding(['red_tech'])).handle(read, user)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'aegis',
+      resourceType: 'aegis-template',
+      conditions: {
+        rule: 'IS_TEMPLATE_ACTIVE',
+        resourceType: 'aegis-template',
+        params: {},
+      },
+    });
+    expect(await policyFor(holding(['admin'])).handle(read, user)).toEqual({
       result: AuthorizeResult.ALLOW,
     });
   });

@@ -1,9 +1,13 @@
 import {
   AEGIS_EVIDENCE_RESOURCE_TYPE,
+  AEGIS_TEMPLATE_RESOURCE_TYPE,
   AEGIS_TEST_RESOURCE_TYPE,
+  aegisTemplateReadPermission,
+  aegisTemplateUpdatePermission,
   grantFor,
   hidesUnrevealedBlindTests,
   isEvidenceOfUnrevealedBlindTestCondition,
+  isTemplateActiveCondition,
   isTestCreatorCondition,
   isUnrevealedBlindTestCondition,
 } from '@aegis-security/plugin-aegis-common';
@@ -82,6 +86,19 @@ export class AegisPermissionPolicy implements PermissionPolicy {
     });
     if (!grant) {
       return { result: AuthorizeResult.DENY };
+    }
+    if (
+      permission.name === aegisTemplateReadPermission.name &&
+      grant === 'always' &&
+      grantFor(aegisTemplateUpdatePermission.name, roles.roles) !== 'always'
+    ) {
+      // Only those who administer templates see deactivated ones.
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'aegis',
+        resourceType: AEGIS_TEMPLATE_RESOURCE_TYPE,
+        conditions: isTemplateActiveCondition(),
+      };
     }
     if (isResourcePermission(permission, AEGIS_EVIDENCE_RESOURCE_TYPE)) {
       if (grant !== 'always') {

@@ -21,6 +21,7 @@ const AEGIS_TABLES = [
   'aegis_test_targets',
   'aegis_evidence',
   'aegis_evidence_uploads',
+  'aegis_templates',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

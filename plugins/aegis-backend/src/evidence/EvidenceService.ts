@@ -78,6 +78,8 @@ export class EvidenceService {
       db: Knex;
       store: ObjectStore;
       maxBytes: number;
+      /** Presigned download URLs, for stores and configs that offer them. */
+      presign?: { minBytes: number; expirySeconds: number };
       auditStore: AuditStore;
       logger: LoggerService;
       onIntegrityFailure: (
@@ -132,31 +134,41 @@ export class EvidenceService {
   ): Promise<StoredEvidence> {
     const { db, store } = this.options;
     const uploadId = randomUUID();
-    const temporaryKey = `incoming/${uploadId}`;
-    await this.recordInFlight(uploadId, temporaryKey);
+    // With the client's hash the file lands under its own final key and is
+    // never copied; without it, it lands aside and moves once hashed.
+    const directKey = file.expectedSha256
+      ? `tests/${test.id}/${team}/${file.expectedSha256}.${uploadId}`
+      : undefined;
+    const landingKey = directKey ?? `incoming/${uploadId}`;
+    await this.recordInFlight(uploadId, landingKey, directKey);
 
     const measured = measure(file.stream, this.options.maxBytes);
     try {
-      await store.put(temporaryKey, measured.body);
+      await store.put(landingKey, measured.body);
     } catch (error) {
-      await this.forget(uploadId, temporaryKey);
+      await this.forget(uploadId, landingKey);
       throw error;
     }
     const { sha256, size, head } = measured.result();
 
     if (file.expectedSha256 && file.expectedSha256 !== sha256) {
-      await this.forget(uploadId, temporaryKey);
+      await this.forget(uploadId, landingKey);
       throw new InputError(
         `Invalid body: sha256: the received file hashes to ${sha256}, not ${file.expectedSha256}; nothing was stored`,
       );
     }
 
-    const objectKey = `tests/${test.id}/${team}/${sha256}`;
-    await db('aegis_evidence_uploads')
-      .where({ id: uploadId })
-      .update({ final_key: objectKey });
-    const existed = (await store.size(objectKey)) !== undefined;
-    await store.move(temporaryKey, objectKey);
+    let objectKey = landingKey;
+    let existed = false;
+    if (!directKey) {
+      // Identical content of the same test and team is stored once.
+      objectKey = `tests/${test.id}/${team}/${sha256}`;
+      await db('aegis_evidence_uploads')
+        .where({ id: uploadId })
+        .update({ final_key: objectKey });
+      existed = (await store.size(objectKey)) !== undefined;
+      await store.move(landingKey, objectKey);
+    }
 
     const id = randomUUID();
     const row = {
@@ -317,15 +329,51 @@ export class EvidenceService {
   }
 
   /** Records a download in the audit log. */
-  async recordDownload(evidence: StoredEvidence, caller: Caller) {
+  async recordDownload(
+    evidence: StoredEvidence,
+    caller: Caller,
+    how: 'stream' | 'presigned' = 'stream',
+  ) {
     await this.options.auditStore.append({
       actor: caller.ref,
       action: 'evidence.download',
       entityType: 'evidence',
       entityId: evidence.id,
-      after: { testId: evidence.testId, sha256: evidence.sha256 },
+      after: { testId: evidence.testId, sha256: evidence.sha256, how },
       requestId: caller.requestId,
     });
+  }
+
+  /**
+   * A short-lived URL that downloads a large file straight from the store,
+   * as an octet-stream attachment. Its content is not hash-checked on the
+   * way, which is why it is opt-in and for large files only.
+   */
+  async presignedUrl(
+    evidence: StoredEvidence,
+  ): Promise<{ url: string; expiresAt: string }> {
+    const { presign, store } = this.options;
+    if (!presign || !store.presignDownload) {
+      throw new ConflictError(
+        'Presigned downloads are off (aegis.evidence.s3.presignedDownloads.enabled); download through /evidence/{id}/content',
+      );
+    }
+    if (evidence.size < presign.minBytes) {
+      throw new ConflictError(
+        `Evidence ${evidence.id} is smaller than ${presign.minBytes} bytes (aegis.evidence.s3.presignedDownloads.minBytes); download through /evidence/{id}/content`,
+      );
+    }
+    const url = await store.presignDownload(
+      evidence.objectKey,
+      evidence.filename,
+      presign.expirySeconds,
+    );
+    return {
+      url,
+      expiresAt: new Date(
+        Date.now() + presign.expirySeconds * 1000,
+      ).toISOString(),
+    };
   }
 
   /**
@@ -347,13 +395,11 @@ export class EvidenceService {
     );
     for (const upload of stale) {
       await store.delete(upload.temporary_key);
-      if (
-        upload.final_key &&
-        (await this.removeIfUnreferenced(upload.final_key))
-      ) {
-        removed += 1;
-      }
+      // The record goes first: it would otherwise keep its own object alive.
       await db('aegis_evidence_uploads').where({ id: upload.id }).delete();
+      if (upload.final_key) {
+        await this.removeIfUnreferenced(upload.final_key);
+      }
       removed += 1;
     }
 
@@ -377,7 +423,11 @@ export class EvidenceService {
       .where({ object_key: objectKey })
       .whereNull('deleted_at')
       .first();
-    if (live) {
+    // An upload about to refer to the same object keeps it too.
+    const arriving = await db('aegis_evidence_uploads')
+      .where({ final_key: objectKey })
+      .first();
+    if (live || arriving) {
       return false;
     }
     await store.delete(objectKey);
@@ -445,11 +495,16 @@ export class EvidenceService {
     await this.options.onIntegrityFailure(evidence, actual);
   }
 
-  private async recordInFlight(id: string, temporaryKey: string) {
+  private async recordInFlight(
+    id: string,
+    temporaryKey: string,
+    finalKey?: string,
+  ) {
     try {
       await this.options.db('aegis_evidence_uploads').insert({
         id,
         temporary_key: temporaryKey,
+        final_key: finalKey ?? null,
         started_at: new Date().toISOString(),
       });
     } catch (error) {

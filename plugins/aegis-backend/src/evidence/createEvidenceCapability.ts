@@ -53,6 +53,9 @@ export async function createEvidenceCapability(options: {
     db,
     store,
     maxBytes: evidenceConfig.maxBytes,
+    presign: evidenceConfig.s3?.presignedDownloads.enabled
+      ? evidenceConfig.s3.presignedDownloads
+      : undefined,
     auditStore: options.auditStore,
     logger,
     onIntegrityFailure: evidence => options.notifier.evidenceTampered(evidence),

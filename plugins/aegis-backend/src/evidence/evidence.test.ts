@@ -131,6 +131,24 @@ function chunkedUpload(
   });
 }
 
+/** What a presigned download gives in each store. */
+function presignedOutcome(store: 'local' | 's3', hash: string) {
+  if (store === 'local') {
+    return {
+      status: 409,
+      contentType: undefined,
+      disposition: undefined,
+      sha256: undefined,
+    };
+  }
+  return {
+    status: 200,
+    contentType: 'application/octet-stream',
+    disposition: expect.stringMatching(/^attachment; filename="dump.bin"/),
+    sha256: hash,
+  };
+}
+
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('evidence on %p', databaseId => {
@@ -239,7 +257,14 @@ describe.each(databases.eachSupportedId())('evidence on %p', databaseId => {
       knex = await databases.init(databaseId);
       const evidence =
         storeKind === 's3'
-          ? { ...s3.evidenceConfig, maxBytes: MAX_BYTES }
+          ? {
+              ...s3.evidenceConfig,
+              maxBytes: MAX_BYTES,
+              s3: {
+                ...s3.evidenceConfig.s3,
+                presignedDownloads: { enabled: true, minBytes: 1024 },
+              },
+            }
           : {
               store: 'local',
               local: { directory: localDirectory },
@@ -284,8 +309,9 @@ describe.each(databases.eachSupportedId())('evidence on %p', databaseId => {
         uploadedBy: `user:default/${RED}`,
       });
       expect(stored.body).not.toHaveProperty('objectKey');
+      // Sent with its hash, the file lands under its own key, never copied.
       expect(await objectKeys(`tests/${testId}/red/`)).toEqual([
-        `tests/${testId}/red/${hash}`,
+        expect.stringMatching(new RegExp(`^tests/${testId}/red/${hash}\\.`)),
       ]);
 
       const download = await api(
@@ -521,6 +547,41 @@ describe.each(databases.eachSupportedId())('evidence on %p', databaseId => {
       expect(
         (await api('get', `/evidence/${stored.id}/content`, VIEWER)).status,
       ).toBe(403);
+    });
+
+    it('hands out presigned URLs for large files only where enabled', async () => {
+      const testId = await createTest();
+      const large = randomBytes(4096);
+      const small = (
+        await upload(testId, 'red', RED, Buffer.from('tiny')).expect(201)
+      ).body;
+      const big = (
+        await upload(testId, 'red', RED, large, 'dump.bin').expect(201)
+      ).body;
+
+      expect(
+        (await api('get', `/evidence/${small.id}/download-url`, RED)).status,
+      ).toBe(409);
+      expect(
+        (await api('get', `/evidence/${big.id}/download-url`, VIEWER)).status,
+      ).toBe(403);
+      const presigned = await api(
+        'get',
+        `/evidence/${big.id}/download-url`,
+        RED,
+      );
+      const served = presigned.body.url
+        ? await fetch(presigned.body.url)
+        : undefined;
+      const result = {
+        status: presigned.status,
+        contentType: served?.headers.get('content-type'),
+        disposition: served?.headers.get('content-disposition'),
+        sha256: served && sha256(Buffer.from(await served.arrayBuffer())),
+      };
+
+      // Only the S3 store offers them; the local store answers 409.
+      expect(result).toEqual(presignedOutcome(storeKind, sha256(large)));
     });
 
     it('soft-deletes while open and removes content only when nothing refers to it', async () => {

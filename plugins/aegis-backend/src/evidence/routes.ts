@@ -214,6 +214,26 @@ export function registerEvidenceRoutes(context: RouteContext): void {
     }
   });
 
+  router.get('/evidence/:id/download-url', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { evidence, test, decisions } = await visibleEvidence(
+      req,
+      credentials,
+    );
+    if (!decisions.download(factsOf(evidence, test))) {
+      throw new NotAllowedError(
+        `Missing permission ${aegisEvidenceDownloadPermission.name} for this action`,
+      );
+    }
+    const presigned = await evidenceService.presignedUrl(evidence);
+    await evidenceService.recordDownload(
+      evidence,
+      await callerOf(context, req, credentials),
+      'presigned',
+    );
+    res.json(presigned);
+  });
+
   router.post('/evidence/:id/verify', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const { evidence } = await visibleEvidence(req, credentials);

@@ -50,6 +50,7 @@ describe('openapi.yaml', () => {
         | 'testWorkflow'
         | 'testNotifier'
         | 'evidenceService'
+        | 'templateStore'
       >),
     });
     const document = await loadOpenApiDocument();

@@ -7,6 +7,7 @@ import { registerRoleRoutes } from '../roles/routes';
 import { loadOpenApiDocument } from '../schema/openapi';
 import { registerSchemaRoutes } from '../schema/routes';
 import { registerSystemRoutes } from '../system/routes';
+import { registerTemplateRoutes } from '../templates/routes';
 import { registerTestRoutes } from '../tests/routes';
 import { RouteContext } from './types';
 
@@ -25,6 +26,7 @@ export async function createRouter(
   registerAttackRoutes(context);
   registerTestRoutes(context);
   registerEvidenceRoutes(context);
+  registerTemplateRoutes(context);
 
   return router;
 }

@@ -14,6 +14,7 @@ import { TechniqueStore } from '../attack/TechniqueStore';
 import { AuditStore } from '../audit/AuditStore';
 import { EvidenceService } from '../evidence/EvidenceService';
 import { UserAdministration } from '../roles/UserAdministration';
+import { TemplateStore } from '../templates/TemplateStore';
 import { TestAccess } from '../tests/TestAccess';
 import { TestNotifier } from '../tests/TestNotifier';
 import { TestRepository } from '../tests/TestRepository';
@@ -38,5 +39,6 @@ export interface RouteContext {
   testWorkflow: TestWorkflow;
   testNotifier: TestNotifier;
   evidenceService: EvidenceService;
+  templateStore: TemplateStore;
   permissionsRegistry: PermissionsRegistryService;
 }

@@ -7,7 +7,8 @@ import {
 } from '@aegis-security/plugin-aegis-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { TestFacts, TestQuery, whereCriteria } from './permissionRules';
+import { whereCriteria } from '../lib/sqlCriteria';
+import { TestFacts, TestQuery } from './permissionRules';
 import {
   factsOf,
   RoundRow,

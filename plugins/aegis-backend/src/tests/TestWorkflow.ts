@@ -25,6 +25,7 @@ import { Knex } from 'knex';
 import { AuditStore } from '../audit/AuditStore';
 import { StoredTest, TestRepository } from './TestRepository';
 import { RoundRow, TestRow, VoteRow } from './rows';
+import { checkTechniques } from './techniques';
 
 /** Who asks for a change. */
 export interface Caller {
@@ -614,36 +615,8 @@ export class TestWorkflow {
       .update(update);
   }
 
-  private async checkTechniques(mitreIds: string[]): Promise<void> {
-    const rows: Array<{
-      mitre_id: string;
-      revoked: boolean | number;
-      revoked_by: string | null;
-    }> = await this.options
-      .db('aegis_attack_techniques')
-      .whereIn('mitre_id', mitreIds)
-      .select('mitre_id', 'revoked', 'revoked_by');
-    const unknown = mitreIds.filter(
-      mitreId => !rows.some(row => row.mitre_id === mitreId),
-    );
-    if (unknown.length) {
-      throw new InputError(
-        `Invalid body: techniques: no ATT&CK technique ${unknown.join(', ')}`,
-      );
-    }
-    const revoked = rows.filter(row => Boolean(row.revoked));
-    if (revoked.length) {
-      throw new InputError(
-        `Invalid body: techniques: ${revoked
-          .map(
-            row =>
-              `${row.mitre_id} is revoked${
-                row.revoked_by ? ` (use ${row.revoked_by})` : ''
-              }`,
-          )
-          .join('; ')}`,
-      );
-    }
+  private checkTechniques(mitreIds: string[]): Promise<void> {
+    return checkTechniques(this.options.db, mitreIds);
   }
 
   private async checkTargets(refs: string[]): Promise<void> {

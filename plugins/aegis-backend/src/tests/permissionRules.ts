@@ -3,12 +3,8 @@ import {
   IS_TEST_CREATOR_RULE,
   IS_UNREVEALED_BLIND_TEST_RULE,
 } from '@aegis-security/plugin-aegis-common';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   createConditionExports,
-  isAndCriteria,
-  isNotCriteria,
-  isOrCriteria,
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
@@ -69,30 +65,3 @@ export const testRules = { isTestCreator, isUnrevealedBlindTest };
 /** Condition factories for policies written against the test rules. */
 export const { conditions: testConditions, createConditionalDecision } =
   createConditionExports({ resourceRef: testResourceRef, rules: testRules });
-
-/**
- * Adds a permission criteria, already turned into SQL parts by the rules'
- * `toQuery`, to a query of tests.
- */
-export function whereCriteria(
-  query: Knex.QueryBuilder,
-  criteria: PermissionCriteria<TestQuery>,
-): void {
-  if (isAndCriteria(criteria)) {
-    query.where(inner => {
-      for (const part of criteria.allOf) {
-        inner.andWhere(sub => whereCriteria(sub, part));
-      }
-    });
-  } else if (isOrCriteria(criteria)) {
-    query.where(inner => {
-      for (const part of criteria.anyOf) {
-        inner.orWhere(sub => whereCriteria(sub, part));
-      }
-    });
-  } else if (isNotCriteria(criteria)) {
-    query.whereNot(inner => whereCriteria(inner, criteria.not));
-  } else {
-    criteria(query);
-  }
-}

@@ -159,6 +159,10 @@ const listQuery = z.strictObject({
   creator: entityRef('user', ['user']).optional(),
   target: entityRef('component').optional(),
   pending_validation_side: z.enum(['red', 'blue']).optional(),
+  editable: z
+    .enum(['true', 'false'])
+    .transform(value => value === 'true')
+    .optional(),
   search: z.string().trim().min(1).max(200).optional(),
   sort: z
     .enum(['created_at', 'updated_at', 'title', 'severity'])
@@ -220,9 +224,33 @@ export function registerTestRoutes(context: RouteContext): void {
       );
     }
     const query = parseRequest(listQuery, req.query, 'query');
+    const readCriteria = decisions.criteriaFor(aegisTestReadPermission);
+    let states = query.state as TestState[] | undefined;
+    let criteria = readCriteria;
+    if (query.editable) {
+      // Tests whose general fields the caller may edit: the update
+      // permission's condition (the creator's, for red techs) in SQL.
+      const update = TEST_SECTION_RULES.general;
+      if (decisions.deniesAll(update.permission)) {
+        res.json({ items: [], total: 0 });
+        return;
+      }
+      states = (states ?? [...update.states]).filter(state =>
+        update.states.includes(state),
+      );
+      const updateCriteria = decisions.criteriaFor(update.permission);
+      criteria =
+        readCriteria && updateCriteria
+          ? { allOf: [readCriteria, updateCriteria] }
+          : readCriteria ?? updateCriteria;
+      if (!states.length) {
+        res.json({ items: [], total: 0 });
+        return;
+      }
+    }
     res.json(
       await testRepository.list({
-        states: query.state as TestState[] | undefined,
+        states,
         technique: query.technique,
         platform: query.platform,
         creator: query.creator,
@@ -233,7 +261,7 @@ export function registerTestRoutes(context: RouteContext): void {
         order: query.order,
         limit: query.limit,
         offset: query.offset,
-        criteria: decisions.criteriaFor(aegisTestReadPermission),
+        criteria,
       }),
     );
   });
@@ -388,7 +416,7 @@ export function registerTestRoutes(context: RouteContext): void {
 }
 
 /** The test as answered: what is stored plus what the caller may do. */
-function viewOf(test: StoredTest, decisions: TestDecisions) {
+export function viewOf(test: StoredTest, decisions: TestDecisions) {
   const { facts, ...rest } = test;
   const subject = { ...facts, state: test.state };
   return {

@@ -478,6 +478,16 @@ describe.each(databases.eachSupportedId())(
         (await as(OTHER_RED).get(`/tests/${id}`)).body.editableSections,
       ).not.toContain('general');
 
+      // The same condition, applied in the list's SQL.
+      const editable = async (user: string) =>
+        (await as(user).get('/tests?editable=true&limit=200')).body.items.map(
+          (t: { id: string }) => t.id,
+        );
+      expect(await editable(RED)).toContain(id);
+      expect(await editable(OTHER_RED)).not.toContain(id);
+      expect(await editable(ADMIN)).toContain(id);
+      expect(await editable(VIEWER)).toEqual([]);
+
       const own = await as(RED).patch(`/tests/${id}`, {
         title: 'Renamed',
         version,

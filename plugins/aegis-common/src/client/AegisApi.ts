@@ -17,6 +17,13 @@ import type {
   UpdateUserRequest,
 } from '../types';
 import type {
+  CreateTemplateRequest,
+  CreateTestFromTemplateRequest,
+  ListTemplatesQuery,
+  TemplateStats,
+  TestTemplate,
+  TestTemplatePage,
+  UpdateTemplateRequest,
   CreateTestRequest,
   Evidence,
   EvidenceTeam,
@@ -161,4 +168,26 @@ export interface AegisApi {
   getEvidenceDownloadUrl(id: string): Promise<string>;
   /** Sets the cookie that lets browser links download evidence. */
   refreshDownloadCookie(options?: AegisRequestOptions): Promise<void>;
+  listTemplates(
+    query?: ListTemplatesQuery,
+    options?: AegisRequestOptions,
+  ): Promise<TestTemplatePage>;
+  getTemplate(id: string, options?: AegisRequestOptions): Promise<TestTemplate>;
+  createTemplate(
+    request: CreateTemplateRequest,
+    options?: AegisRequestOptions,
+  ): Promise<TestTemplate>;
+  updateTemplate(
+    id: string,
+    request: UpdateTemplateRequest,
+    options?: AegisRequestOptions,
+  ): Promise<TestTemplate>;
+  createTestFromTemplate(
+    id: string,
+    request?: CreateTestFromTemplateRequest,
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest>;
+  getTemplateStats(
+    options?: AegisRequestOptions,
+  ): Promise<{ items: TemplateStats[] }>;
 }

@@ -18,6 +18,13 @@ import type {
   UpdateUserRequest,
 } from '../types';
 import type {
+  CreateTemplateRequest,
+  CreateTestFromTemplateRequest,
+  ListTemplatesQuery,
+  TemplateStats,
+  TestTemplate,
+  TestTemplatePage,
+  UpdateTemplateRequest,
   CreateTestRequest,
   Evidence,
   EvidenceTeam,
@@ -279,6 +286,49 @@ export class AegisClient implements AegisApi {
     await this.send('GET', '/.backstage/auth/v1/cookie', options);
   }
 
+  listTemplates(
+    query: ListTemplatesQuery = {},
+    options?: AegisRequestOptions,
+  ): Promise<TestTemplatePage> {
+    return this.request('GET', `/templates${toQueryString(query)}`, options);
+  }
+
+  getTemplate(
+    id: string,
+    options?: AegisRequestOptions,
+  ): Promise<TestTemplate> {
+    return this.request('GET', templatePath(id), options);
+  }
+
+  createTemplate(
+    request: CreateTemplateRequest,
+    options?: AegisRequestOptions,
+  ): Promise<TestTemplate> {
+    return this.request('POST', '/templates', options, request);
+  }
+
+  updateTemplate(
+    id: string,
+    request: UpdateTemplateRequest,
+    options?: AegisRequestOptions,
+  ): Promise<TestTemplate> {
+    return this.request('PATCH', templatePath(id), options, request);
+  }
+
+  createTestFromTemplate(
+    id: string,
+    request: CreateTestFromTemplateRequest = {},
+    options?: AegisRequestOptions,
+  ): Promise<SecurityTest> {
+    return this.request('POST', `${templatePath(id)}/tests`, options, request);
+  }
+
+  getTemplateStats(
+    options?: AegisRequestOptions,
+  ): Promise<{ items: TemplateStats[] }> {
+    return this.request('GET', '/templates/stats', options);
+  }
+
   private async request<T>(
     method: string,
     path: string,
@@ -321,6 +371,10 @@ export class AegisClient implements AegisApi {
     }
     return response;
   }
+}
+
+function templatePath(id: string): string {
+  return `/templates/${encodeURIComponent(id)}`;
 }
 
 function evidencePath(id: string): string {

@@ -1,6 +1,7 @@
 import type { PermissionCondition } from '@backstage/plugin-permission-common';
 import {
   AEGIS_EVIDENCE_RESOURCE_TYPE,
+  AEGIS_TEMPLATE_RESOURCE_TYPE,
   AEGIS_TEST_RESOURCE_TYPE,
 } from './permissions';
 
@@ -79,6 +80,29 @@ export function isEvidenceOfUnrevealedBlindTestCondition(): PermissionCondition<
   return {
     rule: IS_EVIDENCE_OF_UNREVEALED_BLIND_TEST_RULE,
     resourceType: AEGIS_EVIDENCE_RESOURCE_TYPE,
+    params: {},
+  };
+}
+
+/**
+ * Name of the rule that matches templates that have not been deactivated.
+ *
+ * @public
+ */
+export const IS_TEMPLATE_ACTIVE_RULE = 'IS_TEMPLATE_ACTIVE';
+
+/**
+ * The condition "the template is active", which limits what users who do
+ * not administer templates see.
+ *
+ * @public
+ */
+export function isTemplateActiveCondition(): PermissionCondition<
+  typeof AEGIS_TEMPLATE_RESOURCE_TYPE
+> {
+  return {
+    rule: IS_TEMPLATE_ACTIVE_RULE,
+    resourceType: AEGIS_TEMPLATE_RESOURCE_TYPE,
     params: {},
   };
 }

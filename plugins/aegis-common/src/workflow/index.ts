@@ -1,3 +1,4 @@
 export * from './stateMachine';
 export * from './testTypes';
 export * from './evidenceTypes';
+export * from './templateTypes';

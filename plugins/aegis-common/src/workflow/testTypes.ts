@@ -173,6 +173,8 @@ export interface ListTestsQuery {
   creator?: string;
   target?: string;
   pending_validation_side?: 'red' | 'blue';
+  /** Only tests whose general fields the caller may edit now. */
+  editable?: boolean;
   search?: string;
   sort?: 'created_at' | 'updated_at' | 'title' | 'severity';
   order?: 'asc' | 'desc';

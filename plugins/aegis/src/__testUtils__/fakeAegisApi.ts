@@ -9,6 +9,7 @@ import type {
   Tactic,
   TestEvidence,
   Technique,
+  TestTemplate,
 } from '@aegis-security/plugin-aegis-common';
 import { responseError } from './responseError';
 import {
@@ -19,6 +20,11 @@ import {
   techniquePage,
 } from './sampleAttack';
 import { sampleEvidence } from './sampleEvidence';
+import {
+  sampleTemplates,
+  sampleTemplateStats,
+  templatePage,
+} from './sampleTemplates';
 import { sampleTests, summaryOf } from './sampleTests';
 
 /** Users known to the fake backend: one from config, one assigned, one off. */
@@ -73,6 +79,7 @@ export interface FakeAegisOptions {
   evidence?: Evidence[];
   /** What the caller may do with evidence; by default download only. */
   evidenceAccess?: Pick<TestEvidence, 'canUpload' | 'canDownload'>;
+  templates?: TestTemplate[];
 }
 
 /** Only the state filter: enough for the pages, no more backend logic. */
@@ -116,6 +123,14 @@ export function fakeAegisApi(
     const found = evidence.find(e => e.id === id);
     if (!found)
       throw await responseError(404, 'Not Found', `no evidence ${id}`);
+    return found;
+  };
+  const templates = options.templates ?? sampleTemplates;
+  const findTemplate = async (id: string) => {
+    const found = templates.find(t => t.id === id);
+    if (!found) {
+      throw await responseError(404, 'Not Found', `no template ${id}`);
+    }
     return found;
   };
   const find = (ref: string) => {
@@ -241,5 +256,46 @@ export function fakeAegisApi(
         `http://localhost:7007/api/aegis/evidence/${id}/content`,
     ),
     refreshDownloadCookie: jest.fn(async () => {}),
+    listTemplates: jest.fn(async (query = {}) =>
+      templatePage(templates, query),
+    ),
+    getTemplate: jest.fn(findTemplate),
+    createTemplate: jest.fn(async request => ({
+      ...sampleTemplates[0],
+      description: '',
+      procedure: '',
+      tools: [],
+      expectedDetection: '',
+      tags: [],
+      ...request,
+      id: 'tpl-new',
+      active: true,
+      version: 1,
+    })),
+    updateTemplate: jest.fn(async (id, { version, ...fields }) => {
+      const found = await findTemplate(id);
+      if (version !== found.version) {
+        throw await responseError(
+          409,
+          'Conflict',
+          `template ${id} is at version ${found.version}, not ${version}`,
+        );
+      }
+      return { ...found, ...fields, version: found.version + 1 };
+    }),
+    createTestFromTemplate: jest.fn(async (id, request = {}) => {
+      const found = await findTemplate(id);
+      return {
+        ...tests[0],
+        id: 'test-from-template',
+        title: request.title ?? found.name,
+        techniques: found.techniques,
+        templateId: id,
+        targets: request.targets ?? [],
+        blind: request.blind ?? false,
+        version: 1,
+      };
+    }),
+    getTemplateStats: jest.fn(async () => ({ items: sampleTemplateStats })),
   };
 }

@@ -8,4 +8,5 @@ export { renderInAegisApp } from './renderInAegisApp';
 export type { AegisAppOptions } from './renderInAegisApp';
 export { renderTestPage } from './renderTestPage';
 export { responseError } from './responseError';
+export { sampleTemplates, sampleTemplateStats } from './sampleTemplates';
 export { sampleTest, sampleTests } from './sampleTests';

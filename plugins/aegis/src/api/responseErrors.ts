@@ -24,3 +24,8 @@ export function isForbidden(error: unknown): boolean {
 export function isNotFound(error: unknown): boolean {
   return isResponseError(error) && error.statusCode === 404;
 }
+
+/** Whether the backend refused a change made to an outdated version. */
+export function isConflict(error: unknown): boolean {
+  return isResponseError(error) && error.statusCode === 409;
+}

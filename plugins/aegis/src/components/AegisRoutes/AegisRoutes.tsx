@@ -4,6 +4,7 @@ import {
   matrixRouteRef,
   syncRouteRef,
   techniqueRouteRef,
+  templatesRouteRef,
   testRouteRef,
   testsRouteRef,
   usersRouteRef,
@@ -13,6 +14,7 @@ import { HomeContent } from '../HomePage';
 import { MatrixPage } from '../MatrixPage';
 import { SyncPage } from '../SyncPage';
 import { TechniquePage } from '../TechniquePage';
+import { TemplatesPage } from '../TemplatesPage';
 import { TestPage } from '../TestPage';
 import { TestsPage } from '../TestsPage';
 import { UsersPage } from '../UsersPage';
@@ -30,6 +32,7 @@ export function AegisRoutes() {
       <Route path={testsRouteRef.path} element={<TestsPage />} />
       <Route path={createTestRouteRef.path} element={<CreateTestPage />} />
       <Route path={testRouteRef.path} element={<TestPage />} />
+      <Route path={templatesRouteRef.path} element={<TemplatesPage />} />
       <Route path={usersRouteRef.path} element={<UsersPage />} />
       <Route path={syncRouteRef.path} element={<SyncPage />} />
     </Routes>

@@ -1,3 +1,6 @@
+export { ChipsInput } from './ChipsInput';
+export { TargetPicker } from './TargetPicker';
+export { TechniquePicker } from './TechniquePicker';
 export { TestFormFields } from './TestFormFields';
 export {
   EMPTY_TEST_FORM,

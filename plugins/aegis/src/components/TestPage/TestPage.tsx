@@ -122,7 +122,10 @@ export function TestPage() {
           <HistoryPanel history={test.history} />
         </Grid>
         <Grid item xs={12}>
-          <TimelinePanel testId={test.id} reloadKey={timelineKey} />
+          <TimelinePanel
+            testId={test.id}
+            reloadKey={timelineKey + evidence.changes}
+          />
         </Grid>
       </Grid>
     </Content>

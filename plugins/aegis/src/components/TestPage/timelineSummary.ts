@@ -53,6 +53,9 @@ const ACTIONS: Record<string, string> = {
   'test.validate-red': 'Voted on the red side',
   'test.validate-blue': 'Voted on the blue side',
   'test.reopen': 'Reopened',
+  'evidence.upload': 'Uploaded evidence',
+  'evidence.delete': 'Deleted evidence',
+  'evidence.integrity-failure': 'Evidence failed its integrity check',
 };
 
 /** An audit action in words; unknown actions are shown as recorded. */

@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { aegisApiRef } from '../../api/aegisApiRef';
 
 /**
@@ -11,9 +11,12 @@ import { aegisApiRef } from '../../api/aegisApiRef';
  */
 export function useEvidence(testId: string, reloadKey: number) {
   const aegisApi = useApi(aegisApiRef);
-  const loaded = useAsyncRetry(
+  // A counter rather than a retry: a retry while a load is still running
+  // would be dropped, and the new file would not appear.
+  const [changes, setChanges] = useState(0);
+  const loaded = useAsync(
     () => aegisApi.listEvidence(testId),
-    [aegisApi, testId, reloadKey],
+    [aegisApi, testId, reloadKey, changes],
   );
   const canDownload = loaded.value?.canDownload ?? false;
   const cookie = useAsync(async () => {
@@ -23,7 +26,9 @@ export function useEvidence(testId: string, reloadKey: number) {
   return {
     evidence: loaded.value,
     error: loaded.error,
-    reload: loaded.retry,
+    reload: () => setChanges(count => count + 1),
+    /** Grows with every upload or delete, for views that show them too. */
+    changes,
     cookieError: cookie.error,
   };
 }

@@ -108,4 +108,13 @@ describe('TestsPage', () => {
       '/aegis/tests/new',
     );
   });
+
+  it('links every reader to the test templates', async () => {
+    await renderTestsPage(['viewer']);
+
+    expect(screen.getByRole('button', { name: 'Templates' })).toHaveAttribute(
+      'href',
+      '/aegis/templates',
+    );
+  });
 });

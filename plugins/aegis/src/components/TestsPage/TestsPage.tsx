@@ -12,7 +12,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
 import { ROLE_LABELS } from '../../roleLabels';
-import { createTestRouteRef } from '../../routes';
+import { createTestRouteRef, templatesRouteRef } from '../../routes';
 import { TestFilters } from './TestFilters';
 import { TestSortControl } from './TestSortControl';
 import { TestsTable } from './TestsTable';
@@ -28,6 +28,7 @@ type View = 'all' | 'waiting';
 export function TestsPage() {
   const aegisApi = useApi(aegisApiRef);
   const createTestRoute = useRouteRef(createTestRouteRef);
+  const templatesRoute = useRouteRef(templatesRouteRef);
   const me = useAsync(() => aegisApi.getMe(), [aegisApi]);
   const waiting = me.value && waitingFilterFor(me.value.roles);
   const [view, setView] = useState<View>('all');
@@ -43,6 +44,9 @@ export function TestsPage() {
         title="Security tests"
         description="Red team attacks and what the blue team saw of them"
       >
+        <Button component={RouterLink} to={templatesRoute()}>
+          Templates
+        </Button>
         {canCreate && (
           <Button
             variant="contained"
