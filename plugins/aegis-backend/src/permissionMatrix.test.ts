@@ -170,6 +170,36 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [200, 200, 200, 200, 200, 200, 401, 200],
   ],
   [
+    'create a custom technique',
+    {
+      method: 'post',
+      path: '/techniques',
+      body: caller => ({ name: `Matrix ${caller}`, tactics: ['execution'] }),
+      permission: 'aegis.technique.create',
+    },
+    [201, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'flag a technique for review',
+    {
+      method: 'patch',
+      path: '/techniques/T1059',
+      body: () => ({ reviewRequired: true, reviewNote: 'matrix' }),
+      permission: 'aegis.technique.update',
+    },
+    [200, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
+    'mark a technique reviewed',
+    {
+      method: 'patch',
+      path: '/techniques/T1059/review',
+      body: () => ({ note: 'matrix' }),
+      permission: 'aegis.technique.review',
+    },
+    [200, 403, 403, 200, 200, 403, 401, 403],
+  ],
+  [
     'sync ATT&CK now',
     {
       method: 'post',

@@ -12,6 +12,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { createAttackCapability } from './attack/createAttackCapability';
+import { CustomTechniques } from './attack/CustomTechniques';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { applyMigrations } from './database/migrations';
 import { createEvidenceCapability } from './evidence/createEvidenceCapability';
@@ -146,6 +147,7 @@ export const aegisPlugin = createBackendPlugin({
 
         const router = await createRouter({
           ...attack,
+          customTechniques: new CustomTechniques(db, auditStore),
           testRepository,
           testAccess: new TestAccess(permissions, permissionsRegistry),
           testWorkflow: new TestWorkflow({

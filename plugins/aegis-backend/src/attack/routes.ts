@@ -1,7 +1,10 @@
 import {
   aegisAttackSyncPermission,
   aegisSystemReadPermission,
+  aegisTechniqueCreatePermission,
   aegisTechniqueReadPermission,
+  aegisTechniqueReviewPermission,
+  aegisTechniqueUpdatePermission,
 } from '@aegis-security/plugin-aegis-common';
 import { NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
@@ -40,6 +43,34 @@ const runsQuery = z.strictObject({
 
 const mitreIdParam = z.strictObject({
   mitreId: z.string().regex(/^[A-Za-z0-9.-]{1,30}$/, 'not a technique id'),
+});
+
+const platforms = z.array(z.string().trim().min(1).max(100)).max(30);
+const tactics = z.array(z.string().trim().min(1).max(100)).min(1).max(20);
+
+const createTechniqueBody = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  description: z.string().max(20_000).optional(),
+  domain: z.enum(ATTACK_DOMAINS).default('enterprise-attack'),
+  platforms: platforms.default([]),
+  tactics,
+});
+
+const updateTechniqueBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(255).optional(),
+    description: z.string().max(20_000).optional(),
+    platforms: platforms.optional(),
+    tactics: tactics.optional(),
+    reviewRequired: z.boolean().optional(),
+    reviewNote: z.string().trim().max(5000).nullable().optional(),
+  })
+  .refine(body => Object.keys(body).length > 0, {
+    message: 'give at least one field to change',
+  });
+
+const reviewBody = z.strictObject({
+  note: z.string().trim().min(1).max(5000),
 });
 
 /** Routes of the ATT&CK knowledge base and its sync. */
@@ -83,6 +114,75 @@ export function registerAttackRoutes(context: RouteContext): void {
       throw new NotFoundError(`No technique ${mitreId}`);
     }
     res.json(technique);
+  });
+
+  router.post('/techniques', async (req, res) => {
+    const credentials = await requirePermission(
+      context,
+      req,
+      aegisTechniqueCreatePermission,
+    );
+    const body = parseRequest(createTechniqueBody, req.body, 'body');
+    const mitreId = await audited(
+      context.auditor,
+      { eventId: 'technique', request: req, meta: { action: 'create' } },
+      () =>
+        context.customTechniques.create(body, {
+          ref: actorOf(credentials),
+          requestId: req.get('x-request-id') ?? undefined,
+        }),
+    );
+    res.status(201).json(await techniqueStore.get(mitreId));
+  });
+
+  router.patch('/techniques/:mitreId', async (req, res) => {
+    const credentials = await requirePermission(
+      context,
+      req,
+      aegisTechniqueUpdatePermission,
+    );
+    const { mitreId } = parseRequest(mitreIdParam, req.params, 'path');
+    const body = parseRequest(updateTechniqueBody, req.body, 'body');
+    const id = mitreId.toUpperCase();
+    await audited(
+      context.auditor,
+      {
+        eventId: 'technique',
+        request: req,
+        meta: { action: 'update', mitreId: id },
+      },
+      () =>
+        context.customTechniques.update(id, body, {
+          ref: actorOf(credentials),
+          requestId: req.get('x-request-id') ?? undefined,
+        }),
+    );
+    res.json(await techniqueStore.get(id));
+  });
+
+  router.patch('/techniques/:mitreId/review', async (req, res) => {
+    const credentials = await requirePermission(
+      context,
+      req,
+      aegisTechniqueReviewPermission,
+    );
+    const { mitreId } = parseRequest(mitreIdParam, req.params, 'path');
+    const { note } = parseRequest(reviewBody, req.body, 'body');
+    const id = mitreId.toUpperCase();
+    await audited(
+      context.auditor,
+      {
+        eventId: 'technique',
+        request: req,
+        meta: { action: 'review', mitreId: id },
+      },
+      () =>
+        context.customTechniques.review(id, note, {
+          ref: actorOf(credentials),
+          requestId: req.get('x-request-id') ?? undefined,
+        }),
+    );
+    res.json(await techniqueStore.get(id));
   });
 
   router.post('/system/sync-mitre', async (req, res) => {

@@ -51,6 +51,7 @@ describe('openapi.yaml', () => {
         | 'testNotifier'
         | 'evidenceService'
         | 'templateStore'
+        | 'customTechniques'
       >),
     });
     const document = await loadOpenApiDocument();

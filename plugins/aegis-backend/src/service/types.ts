@@ -10,6 +10,7 @@ import { Router } from 'express';
 import { Knex } from 'knex';
 import { AttackStore } from '../attack/AttackStore';
 import { AttackSync } from '../attack/AttackSync';
+import { CustomTechniques } from '../attack/CustomTechniques';
 import { TechniqueStore } from '../attack/TechniqueStore';
 import { AuditStore } from '../audit/AuditStore';
 import { EvidenceService } from '../evidence/EvidenceService';
@@ -34,6 +35,7 @@ export interface RouteContext {
   attackStore: AttackStore;
   attackSync: AttackSync;
   techniqueStore: TechniqueStore;
+  customTechniques: CustomTechniques;
   testAccess: TestAccess;
   testRepository: TestRepository;
   testWorkflow: TestWorkflow;
