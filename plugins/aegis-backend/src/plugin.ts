@@ -106,11 +106,18 @@ export const aegisPlugin = createBackendPlugin({
           auditStore,
         });
 
+        const testNotifier = new TestNotifier({
+          notifications,
+          users: userAdministration,
+          logger,
+        });
         const attack = await createAttackCapability({
           config,
           db,
           logger,
           scheduler,
+          onTestsFlagged: (domain, testIds) =>
+            testNotifier.testsNeedRemapping(domain, testIds),
         });
 
         const templateStore = new TemplateStore(db, auditStore);
@@ -129,11 +136,6 @@ export const aegisPlugin = createBackendPlugin({
             ),
         });
 
-        const testNotifier = new TestNotifier({
-          notifications,
-          users: userAdministration,
-          logger,
-        });
         const { evidenceService, requireRedEvidence } =
           await createEvidenceCapability({
             config,

@@ -4,5 +4,6 @@ import { AttackDataset } from '../attack/stix/model';
 /** Applies a dataset under a new run, as one sync would. */
 export async function syncDataset(store: AttackStore, dataset: AttackDataset) {
   const run = await store.startRun({ domain: dataset.domain, trigger: 'test' });
-  return store.applyDataset(dataset, run.id);
+  const { flaggedTests, ...counts } = await store.applyDataset(dataset, run.id);
+  return counts;
 }

@@ -21,8 +21,13 @@ export interface AttackStore {
    * Applies a release in one transaction: adds new techniques, updates those
    * MITRE changed, marks deprecated and revoked ones, and writes nothing for
    * the rest. Never deletes, and never touches the fields of Aegis users.
+   * Tests mapped to a technique it retires are flagged for re-mapping, in
+   * the same transaction; their ids are answered.
    */
-  applyDataset(dataset: AttackDataset, runId: number): Promise<SyncCounts>;
+  applyDataset(
+    dataset: AttackDataset,
+    runId: number,
+  ): Promise<SyncCounts & { flaggedTests: string[] }>;
 
   startRun(run: {
     domain: AttackDomain;

@@ -22,6 +22,11 @@ export class AttackSync {
       sources: BundleSource[];
       domains: AttackDomain[];
       logger: LoggerService;
+      /** Told of the tests a run flagged for re-mapping. */
+      onTestsFlagged?: (
+        domain: AttackDomain,
+        testIds: string[],
+      ) => Promise<void>;
     },
   ) {}
 
@@ -64,7 +69,10 @@ export class AttackSync {
       try {
         const fetched = await source.fetch(domain);
         const dataset = parseAttackBundle(fetched.bundle, domain);
-        const counts = await store.applyDataset(dataset, run.id);
+        const { flaggedTests, ...counts } = await store.applyDataset(
+          dataset,
+          run.id,
+        );
         const finished = await store.finishRun(run.id, {
           outcome: 'succeeded',
           source: source.name,
@@ -73,6 +81,13 @@ export class AttackSync {
           release: dataset.release,
           ...counts,
         });
+        if (flaggedTests.length && this.options.onTestsFlagged) {
+          await this.options
+            .onTestsFlagged(domain, flaggedTests)
+            .catch(error =>
+              log.warn('Could not tell the leads of the flagged tests', error),
+            );
+        }
         log.info(`ATT&CK sync of ${domain} finished`, {
           source: source.name,
           release: dataset.release ?? 'unknown',

@@ -23,6 +23,24 @@ async function fixtureDataset(): Promise<AttackDataset> {
   );
 }
 
+/** A security test mapped to techniques, as the workflow stores one. */
+async function insertTest(knex: Knex, id: string, techniques: string[]) {
+  const now = new Date().toISOString();
+  await knex('aegis_tests').insert({
+    id,
+    title: `Test ${id}`,
+    platform: 'Windows',
+    severity: 'low',
+    state: 'validated',
+    created_by: 'user:default/rex.redtech',
+    created_at: now,
+    updated_at: now,
+  });
+  await knex('aegis_test_techniques').insert(
+    techniques.map(mitre_id => ({ test_id: id, mitre_id })),
+  );
+}
+
 /** Counts the statements that write, while the work runs. */
 async function writesDuring(knex: Knex, work: () => Promise<unknown>) {
   let writes = 0;
@@ -100,6 +118,7 @@ describe.each(databases.eachSupportedId())(
         deprecated: 0,
         revoked: 0,
         unchanged: 5,
+        flaggedTests: [],
       });
     });
 
@@ -137,6 +156,69 @@ describe.each(databases.eachSupportedId())(
       expect(
         await knex('aegis_attack_techniques').where('mitre_id', 'T1059.001'),
       ).toHaveLength(1);
+    });
+
+    it('flags the tests of techniques a release retires, with the replacement', async () => {
+      const { knex, store, sync } = await createStore();
+      const dataset = await fixtureDataset();
+      await sync(dataset);
+      const revokedTest = '00000000-0000-4000-8000-000000000001';
+      const deprecatedTest = '00000000-0000-4000-8000-000000000002';
+      const untouchedTest = '00000000-0000-4000-8000-000000000003';
+      await insertTest(knex, revokedTest, ['T1036', 'T1059']);
+      await insertTest(knex, deprecatedTest, ['T1059.001']);
+      await insertTest(knex, untouchedTest, ['T1059']);
+
+      const run = await store.startRun({
+        domain: 'enterprise-attack',
+        trigger: 'test',
+      });
+      const result = await store.applyDataset(
+        {
+          ...dataset,
+          techniques: dataset.techniques.map(t => {
+            if (t.mitreId === 'T1036') {
+              return {
+                ...t,
+                revoked: true,
+                revokedBy: 'T1059',
+                modified: '2026-11-01T00:00:00Z',
+              };
+            }
+            if (t.mitreId === 'T1059.001') {
+              return {
+                ...t,
+                deprecated: true,
+                modified: '2026-11-01T00:00:00Z',
+              };
+            }
+            return t;
+          }),
+        },
+        run.id,
+      );
+
+      expect(result).toMatchObject({ revoked: 1, deprecated: 1 });
+      expect(result.flaggedTests.sort()).toEqual([revokedTest, deprecatedTest]);
+      expect(
+        await knex('aegis_test_techniques')
+          .whereNotNull('remap_reason')
+          .orderBy('test_id')
+          .select('test_id', 'mitre_id', 'remap_reason', 'remap_to'),
+      ).toEqual([
+        {
+          test_id: revokedTest,
+          mitre_id: 'T1036',
+          remap_reason: 'revoked',
+          remap_to: 'T1059',
+        },
+        {
+          test_id: deprecatedTest,
+          mitre_id: 'T1059.001',
+          remap_reason: 'deprecated',
+          remap_to: null,
+        },
+      ]);
     });
 
     it('changes no data when a sync fails half-way', async () => {

@@ -20,10 +20,15 @@ export class DatabaseAttackStore implements AttackStore {
   async applyDataset(
     dataset: AttackDataset,
     runId: number,
-  ): Promise<SyncCounts> {
+  ): Promise<SyncCounts & { flaggedTests: string[] }> {
     return this.db.transaction(async trx => {
       await this.applyTactics(trx, dataset);
-      return this.applyTechniques(trx, dataset, runId);
+      const { counts, retired } = await this.applyTechniques(
+        trx,
+        dataset,
+        runId,
+      );
+      return { ...counts, flaggedTests: await flagTests(trx, retired) };
     });
   }
 
@@ -53,7 +58,10 @@ export class DatabaseAttackStore implements AttackStore {
     trx: Knex.Transaction,
     dataset: AttackDataset,
     runId: number,
-  ): Promise<SyncCounts> {
+  ): Promise<{
+    counts: SyncCounts;
+    retired: Array<{ mitreId: string; reason: Change; replacement?: string }>;
+  }> {
     const stored = new Map(
       (
         await trx(TECHNIQUES)
@@ -105,7 +113,19 @@ export class DatabaseAttackStore implements AttackStore {
     for (const chunk of chunks(changes)) {
       await trx(CHANGES).insert(chunk.map(c => ({ ...c, run_id: runId })));
     }
-    return counts;
+    const replacements = new Map(
+      dataset.techniques.map(t => [t.mitreId, t.revokedBy]),
+    );
+    return {
+      counts,
+      retired: changes
+        .filter(c => c.change === 'revoked' || c.change === 'deprecated')
+        .map(c => ({
+          mitreId: c.mitre_id,
+          reason: c.change,
+          replacement: replacements.get(c.mitre_id),
+        })),
+    };
   }
 
   /** Rewrites the tactic and platform rows of the techniques written. */
@@ -276,4 +296,36 @@ function chunks<T>(items: T[]): T[][] {
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
+}
+
+/**
+ * Flags the tests mapped to techniques this release retired, with the
+ * replacement of a revoked one; answers the flagged tests' ids.
+ */
+async function flagTests(
+  trx: Knex.Transaction,
+  retired: Array<{ mitreId: string; reason: Change; replacement?: string }>,
+): Promise<string[]> {
+  if (!retired.length) {
+    return [];
+  }
+  const flaggedAt = new Date().toISOString();
+  for (const technique of retired) {
+    await trx('aegis_test_techniques')
+      .where({ mitre_id: technique.mitreId })
+      .whereNull('remap_reason')
+      .update({
+        remap_reason: technique.reason,
+        remap_to: technique.replacement ?? null,
+        flagged_at: flaggedAt,
+      });
+  }
+  return trx('aegis_test_techniques')
+    .whereIn(
+      'mitre_id',
+      retired.map(technique => technique.mitreId),
+    )
+    .where('flagged_at', flaggedAt)
+    .distinct('test_id')
+    .pluck('test_id');
 }

@@ -31,6 +31,8 @@ export async function createAttackCapability(options: {
   db: Knex;
   logger: LoggerService;
   scheduler: SchedulerService;
+  /** Told of the tests a sync flagged for re-mapping. */
+  onTestsFlagged?: (domain: string, testIds: string[]) => Promise<void>;
 }) {
   const { config, db, logger, scheduler } = options;
   const attackConfig = readAttackConfig(config);
@@ -43,6 +45,7 @@ export async function createAttackCapability(options: {
     ],
     domains: attackConfig.domains,
     logger,
+    onTestsFlagged: options.onTestsFlagged,
   });
 
   const scheduleConfig = config.getOptionalConfig('aegis.attack.schedule');

@@ -61,6 +61,22 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       expect(await sync(r16)).toMatchObject({ added: r16.techniques.length });
+      // A test mapped to a technique that a later release revokes is flagged for it.
+      const now = new Date().toISOString();
+      await knex('aegis_tests').insert({
+        id: '00000000-0000-4000-8000-00000000a574',
+        title: 'DLL search order hijacking',
+        platform: 'Windows',
+        severity: 'medium',
+        state: 'validated',
+        created_by: 'user:default/rex.redtech',
+        created_at: now,
+        updated_at: now,
+      });
+      await knex('aegis_test_techniques').insert({
+        test_id: '00000000-0000-4000-8000-00000000a574',
+        mitre_id: 'T1574.002',
+      });
       expect(await sync(r17)).toEqual(expectedDiff(r16, r17));
       const to18 = await sync(r18);
       expect(to18).toEqual(expectedDiff(r17, r18));
@@ -95,6 +111,11 @@ describe.each(databases.eachSupportedId())(
           .where('mitre_id', 'T1574.002')
           .first('revoked_by'),
       ).toEqual({ revoked_by: 'T1574.001' });
+      expect(
+        await knex('aegis_test_techniques')
+          .where('mitre_id', 'T1574.002')
+          .first('remap_reason', 'remap_to'),
+      ).toEqual({ remap_reason: 'revoked', remap_to: 'T1574.001' });
     });
   },
 );

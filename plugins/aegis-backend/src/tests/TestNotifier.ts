@@ -63,6 +63,35 @@ export class TestNotifier {
     }
   }
 
+  /** Tells both leads which tests a sync's retired techniques touched. */
+  async testsNeedRemapping(domain: string, testIds: string[]) {
+    const recipients = [
+      ...(await this.holders('red_lead')),
+      ...(await this.holders('blue_lead')),
+    ];
+    if (!recipients.length || !testIds.length) return;
+    try {
+      await this.options.notifications.send({
+        recipients: { type: 'entity', entityRef: [...new Set(recipients)] },
+        payload: {
+          title: `${testIds.length} test${
+            testIds.length === 1 ? '' : 's'
+          } to re-map after the ATT&CK sync`,
+          description: `MITRE revoked or deprecated techniques of ${domain} that these tests are mapped to; each test page names the replacement.`,
+          link: '/aegis/tests?needs_remap=true',
+          severity: 'high',
+          topic: TOPIC,
+          scope: `aegis:remap:${domain}`,
+        },
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        'Could not send the re-mapping notice',
+        error as Error,
+      );
+    }
+  }
+
   /** Tells both leads that a stored evidence file no longer matches. */
   async evidenceTampered(evidence: {
     id: string;

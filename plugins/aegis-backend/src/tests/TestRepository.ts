@@ -1,4 +1,5 @@
 import {
+  SecurityTest,
   SecurityTestSummary,
   TestRound,
   TestState,
@@ -29,6 +30,7 @@ export interface StoredTest extends SecurityTestSummary {
   current: TestRound;
   history: TestRound[];
   remediation?: Remediation;
+  remap: SecurityTest['remap'];
   facts: TestFacts;
 }
 
@@ -40,6 +42,7 @@ export interface TestFilter {
   creator?: string;
   target?: string;
   pendingValidationSide?: 'red' | 'blue';
+  needsRemap?: boolean;
   search?: string;
   sort: 'created_at' | 'updated_at' | 'title' | 'severity';
   order: 'asc' | 'desc';
@@ -66,10 +69,15 @@ export class TestRepository {
       return undefined;
     }
     // One query after the other: a transaction holds a single connection.
-    const techniques: string[] = await trx('aegis_test_techniques')
+    const links: Array<{
+      mitre_id: string;
+      remap_reason: 'revoked' | 'deprecated' | null;
+      remap_to: string | null;
+    }> = await trx('aegis_test_techniques')
       .where({ test_id: id })
       .orderBy('mitre_id')
-      .pluck('mitre_id');
+      .select('mitre_id', 'remap_reason', 'remap_to');
+    const techniques = links.map(link => link.mitre_id);
     const targets: string[] = await trx('aegis_test_targets')
       .where({ test_id: id })
       .orderBy('entity_ref')
@@ -103,6 +111,13 @@ export class TestRepository {
       current,
       history: allRounds.filter(round => round.round !== row.round),
       remediation: toRemediation(row),
+      remap: links
+        .filter(link => link.remap_reason)
+        .map(link => ({
+          mitreId: link.mitre_id,
+          reason: link.remap_reason!,
+          replacement: link.remap_to ?? undefined,
+        })),
       facts: factsOf(row),
     };
   }
@@ -143,6 +158,13 @@ export class TestRepository {
             .whereRaw('aegis_test_votes.round = aegis_tests.round')
             .where('aegis_test_votes.side', filter.pendingValidationSide),
         );
+    }
+    if (filter.needsRemap) {
+      query.whereExists(
+        this.db('aegis_test_techniques')
+          .whereRaw('aegis_test_techniques.test_id = aegis_tests.id')
+          .whereNotNull('aegis_test_techniques.remap_reason'),
+      );
     }
     if (filter.search) {
       const pattern = `%${escapeLike(

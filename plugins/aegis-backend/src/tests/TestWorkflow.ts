@@ -667,8 +667,17 @@ async function replaceLinks(
   await trx('aegis_test_techniques').where({ test_id: id }).delete();
   await trx('aegis_test_targets').where({ test_id: id }).delete();
   if (techniques.length) {
+    // A technique MITRE already deprecated is flagged from the start.
+    const deprecated: string[] = await trx('aegis_attack_techniques')
+      .whereIn('mitre_id', techniques)
+      .where('deprecated', true)
+      .pluck('mitre_id');
     await trx('aegis_test_techniques').insert(
-      [...new Set(techniques)].map(mitre_id => ({ test_id: id, mitre_id })),
+      [...new Set(techniques)].map(mitre_id => ({
+        test_id: id,
+        mitre_id,
+        remap_reason: deprecated.includes(mitre_id) ? 'deprecated' : null,
+      })),
     );
   }
   if (targets.length) {

@@ -163,6 +163,10 @@ const listQuery = z.strictObject({
     .enum(['true', 'false'])
     .transform(value => value === 'true')
     .optional(),
+  needs_remap: z
+    .enum(['true', 'false'])
+    .transform(value => value === 'true')
+    .optional(),
   search: z.string().trim().min(1).max(200).optional(),
   sort: z
     .enum(['created_at', 'updated_at', 'title', 'severity'])
@@ -256,6 +260,7 @@ export function registerTestRoutes(context: RouteContext): void {
         creator: query.creator,
         target: query.target,
         pendingValidationSide: query.pending_validation_side,
+        needsRemap: query.needs_remap,
         search: query.search,
         sort: query.sort,
         order: query.order,

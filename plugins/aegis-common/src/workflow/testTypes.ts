@@ -152,6 +152,15 @@ export interface SecurityTest extends SecurityTestSummary {
   /** Earlier rounds, oldest first; read-only. */
   history: TestRound[];
   remediation?: Remediation;
+  /**
+   * Techniques of this test that MITRE retired after it was mapped, with
+   * the replacement of a revoked one: the test should be re-mapped.
+   */
+  remap: Array<{
+    mitreId: string;
+    reason: 'revoked' | 'deprecated';
+    replacement?: string;
+  }>;
   /** The state changes this caller may ask for now. */
   allowedActions: TestAction[];
   /** The sections this caller may edit now. */
@@ -175,6 +184,8 @@ export interface ListTestsQuery {
   pending_validation_side?: 'red' | 'blue';
   /** Only tests whose general fields the caller may edit now. */
   editable?: boolean;
+  /** Only tests mapped to a technique MITRE retired since. */
+  needs_remap?: boolean;
   search?: string;
   sort?: 'created_at' | 'updated_at' | 'title' | 'severity';
   order?: 'asc' | 'desc';

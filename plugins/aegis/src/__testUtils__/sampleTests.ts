@@ -37,6 +37,7 @@ export function sampleTest(fields: Partial<SecurityTest> = {}): SecurityTest {
     expectedDetection: 'The mail gateway quarantines the attachment.',
     current: emptyRound(1),
     history: [],
+    remap: [],
     allowedActions: [],
     editableSections: [],
     ...fields,

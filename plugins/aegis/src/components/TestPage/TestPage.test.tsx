@@ -14,6 +14,20 @@ const inReview = sampleTests[1];
 const validated = sampleTests[2];
 
 describe('TestPage', () => {
+  it('asks for a re-mapping when MITRE retired a technique of the test', async () => {
+    await renderTestPage(
+      sampleTest({
+        remap: [
+          { mitreId: 'T1574.002', reason: 'revoked', replacement: 'T1574.001' },
+        ],
+      }),
+    );
+
+    expect(
+      screen.getByText('MITRE revoked T1574.002; re-map to T1574.001.'),
+    ).toBeInTheDocument();
+  });
+
   it('shows a viewer the test without any action or editor', async () => {
     await renderTestPage(inReview);
 

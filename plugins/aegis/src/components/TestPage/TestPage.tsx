@@ -87,6 +87,20 @@ export function TestPage() {
           </Alert>
         </Box>
       )}
+      {test.remap.length > 0 && (
+        <Box mb={2}>
+          <Alert severity="warning" title="Techniques to re-map">
+            {test.remap
+              .map(
+                ({ mitreId, reason, replacement }) =>
+                  `MITRE ${reason} ${mitreId}${
+                    replacement ? `; re-map to ${replacement}` : ''
+                  }.`,
+              )
+              .join(' ')}
+          </Alert>
+        </Box>
+      )}
       <StateStepper state={test.state} />
       <Grid container spacing={3}>
         <Grid item xs={12}>
