@@ -53,6 +53,12 @@ export interface Config {
           'ics-attack'?: string;
         };
       };
+      /**
+       * The shortest time between two scheduled runs (default one hour): a
+       * run triggered through Backstage's generic scheduler endpoints sooner
+       * only logs. Admins sync at once through the Aegis endpoint.
+       */
+      minInterval?: { [unit: string]: number } | string;
       /** Largest decompressed bundle accepted, in bytes (default 300 MB). */
       maxBundleBytes?: number;
       /**

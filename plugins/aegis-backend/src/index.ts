@@ -9,3 +9,11 @@ export {
   testConditions as aegisTestConditions,
   createConditionalDecision as createAegisTestConditionalDecision,
 } from './tests/permissionRules';
+export {
+  evidenceConditions as aegisEvidenceConditions,
+  createEvidenceConditionalDecision as createAegisEvidenceConditionalDecision,
+} from './evidence/permissionRules';
+export {
+  templateConditions as aegisTemplateConditions,
+  createTemplateConditionalDecision as createAegisTemplateConditionalDecision,
+} from './templates/permissionRules';

@@ -391,6 +391,15 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [200, 200, 200, 200, 200, 403, 401, 403],
   ],
   [
+    'presigned download URL (409 when allowed: off in this portal)',
+    {
+      method: 'get',
+      path: caller => `${file('read')(caller)}/download-url`,
+      permission: 'aegis.evidence.download',
+    },
+    [409, 409, 409, 409, 409, 403, 401, 403],
+  ],
+  [
     'verify evidence',
     {
       method: 'post',

@@ -27,7 +27,11 @@ export interface AttackStore {
   applyDataset(
     dataset: AttackDataset,
     runId: number,
+    signal?: AbortSignal,
   ): Promise<SyncCounts & { flaggedTests: string[] }>;
+
+  /** When the most recent run of any domain started, if any did. */
+  latestRunStart(): Promise<Date | undefined>;
 
   startRun(run: {
     domain: AttackDomain;

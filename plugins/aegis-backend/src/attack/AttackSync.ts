@@ -8,6 +8,8 @@ import { parseAttackBundle } from './stix/parseAttackBundle';
 export interface SyncTrigger {
   trigger: 'schedule' | 'manual';
   triggeredBy?: string;
+  /** Cancels the run; a cancelled run fails and changes no data. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -67,11 +69,14 @@ export class AttackSync {
         continue;
       }
       try {
+        trigger.signal?.throwIfAborted();
         const fetched = await source.fetch(domain);
         const dataset = parseAttackBundle(fetched.bundle, domain);
+        trigger.signal?.throwIfAborted();
         const { flaggedTests, ...counts } = await store.applyDataset(
           dataset,
           run.id,
+          trigger.signal,
         );
         const finished = await store.finishRun(run.id, {
           outcome: 'succeeded',
@@ -96,6 +101,14 @@ export class AttackSync {
         });
         return finished;
       } catch (error) {
+        if (trigger.signal?.aborted) {
+          log.warn(`ATT&CK sync of ${domain} was cancelled; no data changed`);
+          return store.finishRun(run.id, {
+            outcome: 'failed',
+            skippedSources,
+            error: 'Cancelled through the scheduler; no data changed',
+          });
+        }
         skippedSources.push({
           source: source.name,
           reason: `failed: ${(error as Error).message}`,

@@ -20,6 +20,7 @@ export class DatabaseAttackStore implements AttackStore {
   async applyDataset(
     dataset: AttackDataset,
     runId: number,
+    signal?: AbortSignal,
   ): Promise<SyncCounts & { flaggedTests: string[] }> {
     return this.db.transaction(async trx => {
       await this.applyTactics(trx, dataset);
@@ -27,7 +28,10 @@ export class DatabaseAttackStore implements AttackStore {
         trx,
         dataset,
         runId,
+        signal,
       );
+      // A cancellation up to here rolls the whole release back.
+      signal?.throwIfAborted();
       return { ...counts, flaggedTests: await flagTests(trx, retired) };
     });
   }
@@ -58,6 +62,7 @@ export class DatabaseAttackStore implements AttackStore {
     trx: Knex.Transaction,
     dataset: AttackDataset,
     runId: number,
+    signal?: AbortSignal,
   ): Promise<{
     counts: SyncCounts;
     retired: Array<{ mitreId: string; reason: Change; replacement?: string }>;
@@ -104,9 +109,11 @@ export class DatabaseAttackStore implements AttackStore {
     }
 
     for (const chunk of chunks(inserts)) {
+      signal?.throwIfAborted();
       await trx(TECHNIQUES).insert(chunk);
     }
     for (const row of updates) {
+      signal?.throwIfAborted();
       await trx(TECHNIQUES).where('mitre_id', row.mitre_id).update(row);
     }
     await this.replaceMemberships(trx, dataset, [...inserts, ...updates]);
@@ -198,6 +205,11 @@ export class DatabaseAttackStore implements AttackStore {
         unchanged: result.unchanged ?? 0,
       });
     return this.getRun(id);
+  }
+
+  async latestRunStart(): Promise<Date | undefined> {
+    const row = await this.db(RUNS).orderBy('id', 'desc').first('started_at');
+    return row ? new Date(row.started_at) : undefined;
   }
 
   async listRuns(options: {

@@ -94,7 +94,12 @@ function RowActions(props: {
 
 function columnsFor(actions: TemplateRowActions) {
   const columns: TableColumn<TestTemplate>[] = [
-    { title: 'Name', render: t => <NameCell template={t} /> },
+    {
+      title: 'Name',
+      render: t => <NameCell template={t} />,
+      // Names wrap between words only.
+      cellStyle: { minWidth: 220, wordBreak: 'normal' },
+    },
     { title: 'Techniques', render: t => t.techniques.join(', ') },
     { title: 'Platform', render: t => t.platform },
     { title: 'Severity', render: t => SEVERITY_LABELS[t.severity] },

@@ -24,7 +24,12 @@ function TitleCell(props: { test: SecurityTestSummary }) {
 }
 
 const columns: TableColumn<SecurityTestSummary>[] = [
-  { title: 'Title', render: test => <TitleCell test={test} /> },
+  {
+    title: 'Title',
+    render: test => <TitleCell test={test} />,
+    // Titles wrap between words only.
+    cellStyle: { minWidth: 220, wordBreak: 'normal' },
+  },
   { title: 'State', render: test => <TestStateChip state={test.state} /> },
   { title: 'Severity', render: test => SEVERITY_LABELS[test.severity] },
   { title: 'Techniques', render: test => test.techniques.join(', ') },
