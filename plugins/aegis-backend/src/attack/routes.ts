@@ -6,12 +6,15 @@ import {
   aegisTechniqueReviewPermission,
   aegisTechniqueUpdatePermission,
 } from '@aegis-security/plugin-aegis-common';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../lib/auditor';
 import { actorOf, requirePermission } from '../lib/authorize';
 import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
 import { RouteContext } from '../service/types';
+import { TechniqueActor } from './CustomTechniques';
 import { ATTACK_DOMAINS } from './stix/model';
 
 const queryBoolean = z.enum(['true', 'false']).transform(v => v === 'true');
@@ -77,6 +80,28 @@ const reviewBody = z.strictObject({
 export function registerAttackRoutes(context: RouteContext): void {
   const { router, techniqueStore, attackStore, attackSync } = context;
 
+  /** Runs a change of a technique as an auditor event, for its caller. */
+  function changeTechnique<T>(
+    req: Request,
+    credentials: BackstageCredentials,
+    action: string,
+    change: (actor: TechniqueActor) => Promise<T>,
+  ): Promise<T> {
+    return audited(
+      context.auditor,
+      {
+        eventId: 'technique',
+        request: req,
+        meta: { action, mitreId: req.params.mitreId ?? '' },
+      },
+      () =>
+        change({
+          ref: actorOf(credentials),
+          requestId: req.get('x-request-id') ?? undefined,
+        }),
+    );
+  }
+
   router.get('/tactics', async (req, res) => {
     await requirePermission(context, req, aegisTechniqueReadPermission);
     const query = parseRequest(tacticsQuery, req.query, 'query');
@@ -123,14 +148,8 @@ export function registerAttackRoutes(context: RouteContext): void {
       aegisTechniqueCreatePermission,
     );
     const body = parseRequest(createTechniqueBody, req.body, 'body');
-    const mitreId = await audited(
-      context.auditor,
-      { eventId: 'technique', request: req, meta: { action: 'create' } },
-      () =>
-        context.customTechniques.create(body, {
-          ref: actorOf(credentials),
-          requestId: req.get('x-request-id') ?? undefined,
-        }),
+    const mitreId = await changeTechnique(req, credentials, 'create', actor =>
+      context.customTechniques.create(body, actor),
     );
     res.status(201).json(await techniqueStore.get(mitreId));
   });
@@ -144,18 +163,8 @@ export function registerAttackRoutes(context: RouteContext): void {
     const { mitreId } = parseRequest(mitreIdParam, req.params, 'path');
     const body = parseRequest(updateTechniqueBody, req.body, 'body');
     const id = mitreId.toUpperCase();
-    await audited(
-      context.auditor,
-      {
-        eventId: 'technique',
-        request: req,
-        meta: { action: 'update', mitreId: id },
-      },
-      () =>
-        context.customTechniques.update(id, body, {
-          ref: actorOf(credentials),
-          requestId: req.get('x-request-id') ?? undefined,
-        }),
+    await changeTechnique(req, credentials, 'update', actor =>
+      context.customTechniques.update(id, body, actor),
     );
     res.json(await techniqueStore.get(id));
   });
@@ -169,18 +178,8 @@ export function registerAttackRoutes(context: RouteContext): void {
     const { mitreId } = parseRequest(mitreIdParam, req.params, 'path');
     const { note } = parseRequest(reviewBody, req.body, 'body');
     const id = mitreId.toUpperCase();
-    await audited(
-      context.auditor,
-      {
-        eventId: 'technique',
-        request: req,
-        meta: { action: 'review', mitreId: id },
-      },
-      () =>
-        context.customTechniques.review(id, note, {
-          ref: actorOf(credentials),
-          requestId: req.get('x-request-id') ?? undefined,
-        }),
+    await changeTechnique(req, credentials, 'review', actor =>
+      context.customTechniques.review(id, note, actor),
     );
     res.json(await techniqueStore.get(id));
   });

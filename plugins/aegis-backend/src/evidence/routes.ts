@@ -194,11 +194,7 @@ export function registerEvidenceRoutes(context: RouteContext): void {
       req,
       credentials,
     );
-    if (!decisions.download(factsOf(evidence, test))) {
-      throw new NotAllowedError(
-        `Missing permission ${aegisEvidenceDownloadPermission.name} for this action`,
-      );
-    }
+    requireDownload(decisions, evidence, test);
     const content = await evidenceService.open(evidence);
     await evidenceService.recordDownload(
       evidence,
@@ -220,11 +216,7 @@ export function registerEvidenceRoutes(context: RouteContext): void {
       req,
       credentials,
     );
-    if (!decisions.download(factsOf(evidence, test))) {
-      throw new NotAllowedError(
-        `Missing permission ${aegisEvidenceDownloadPermission.name} for this action`,
-      );
-    }
+    requireDownload(decisions, evidence, test);
     const presigned = await evidenceService.presignedUrl(evidence);
     await evidenceService.recordDownload(
       evidence,
@@ -263,6 +255,18 @@ export function registerEvidenceRoutes(context: RouteContext): void {
     await evidenceService.remove(evidence, test, caller);
     res.status(204).end();
   });
+}
+
+function requireDownload(
+  decisions: { download: (facts: EvidenceFacts) => boolean },
+  evidence: StoredEvidence,
+  test: StoredTest,
+) {
+  if (!decisions.download(factsOf(evidence, test))) {
+    throw new NotAllowedError(
+      `Missing permission ${aegisEvidenceDownloadPermission.name} for this action`,
+    );
+  }
 }
 
 function sendAttachment(res: Response, evidence: StoredEvidence) {

@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { portalRequests } from '../__testUtils__/portalRequests';
 import { startAegisPortal } from '../__testUtils__/startAegisPortal';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
@@ -26,22 +26,12 @@ describe.each(databases.eachSupportedId())(
   'test templates on %p',
   databaseId => {
     let portal: Awaited<ReturnType<typeof startAegisPortal>>;
-    const tokens = new Map<string, string>();
-    const api = (
-      method: 'get' | 'post' | 'patch',
-      path: string,
-      user: string,
-    ) =>
-      request(portal.server)
-        [method](`/api/aegis${path}`)
-        .set('Authorization', `Bearer ${tokens.get(user)}`);
+    const { api, signIn } = portalRequests(() => portal);
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
       portal = await startAegisPortal({ knex });
-      for (const user of [ADMIN, RED, BLUE_LEAD]) {
-        tokens.set(user, await portal.userToken(user));
-      }
+      await signIn(ADMIN, RED, BLUE_LEAD);
       await api('post', '/system/sync-mitre', ADMIN).expect(200);
     });
 
