@@ -52,6 +52,47 @@ export interface Config {
           'mobile-attack'?: string;
           'ics-attack'?: string;
         };
+        /**
+         * MITRE's TAXII 2.1 server, tried before the file when set. Each
+         * key has a default; `taxii: {}` uses MITRE's server as it is.
+         */
+        taxii?: {
+          /** Default `https://attack-taxii.mitre.org`. */
+          url?: string;
+          /** Default `/api/v21/`. */
+          apiRoot?: string;
+          /** Collection id per domain; MITRE's by default. */
+          collections?: {
+            'enterprise-attack'?: string;
+            'mobile-attack'?: string;
+            'ics-attack'?: string;
+          };
+          /** Objects per page (default 1000). */
+          pageSize?: number;
+          /** The server's rate limit (default 50 requests per 600 seconds). */
+          requestsPerWindow?: number;
+          windowSeconds?: number;
+          /** Per request (default 60). */
+          timeoutSeconds?: number;
+          /** Retries of a 429 or 5xx answer (default 3). */
+          retries?: number;
+        };
+        /**
+         * The `mitre-attack/attack-stix-data` repository, tried after TAXII
+         * when set; `github: {}` uses its index on GitHub.
+         */
+        github?: {
+          /** The repository's index.json. */
+          indexUrl?: string;
+          /** A pinned ATT&CK version per domain (such as `18.1`); else the newest. */
+          versions?: {
+            'enterprise-attack'?: string;
+            'mobile-attack'?: string;
+            'ics-attack'?: string;
+          };
+          /** Per request (default 120). */
+          timeoutSeconds?: number;
+        };
       };
       /**
        * The shortest time between two scheduled runs (default one hour): a

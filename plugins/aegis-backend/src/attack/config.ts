@@ -2,12 +2,18 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ATTACK_DOMAINS, AttackDomain } from './stix/model';
 import { DEFAULT_MAX_BUNDLE_BYTES } from './stix/readBundleFile';
+import { GitHubSettings } from './sources/GitHubBundleSource';
+import { MITRE_COLLECTIONS, TaxiiSettings } from './sources/TaxiiBundleSource';
 
 /** Settings of the ATT&CK sync, from `aegis.attack`. */
 export interface AttackConfig {
   domains: AttackDomain[];
   /** Bundle file per domain, for air-gapped portals and development. */
   files: Partial<Record<AttackDomain, string>>;
+  /** The TAXII 2.1 server, tried first; absent unless configured. */
+  taxii?: TaxiiSettings;
+  /** The attack-stix-data repository, tried second; absent unless configured. */
+  github?: GitHubSettings;
   maxBundleBytes: number;
 }
 
@@ -45,10 +51,48 @@ export function readAttackConfig(config: Config): AttackConfig {
     files[key as AttackDomain] = fileConfig!.getString(key);
   }
 
+  const taxiiConfig = attack?.getOptionalConfig('sources.taxii');
+  const taxii: TaxiiSettings | undefined = taxiiConfig && {
+    url:
+      taxiiConfig.getOptionalString('url') ?? 'https://attack-taxii.mitre.org',
+    apiRoot: taxiiConfig.getOptionalString('apiRoot') ?? '/api/v21/',
+    collections: {
+      ...MITRE_COLLECTIONS,
+      ...Object.fromEntries(
+        (taxiiConfig.getOptionalConfig('collections')?.keys() ?? []).map(
+          key => [key, taxiiConfig.getString(`collections.${key}`)],
+        ),
+      ),
+    },
+    pageSize: taxiiConfig.getOptionalNumber('pageSize') ?? 1000,
+    maxRequests: taxiiConfig.getOptionalNumber('requestsPerWindow') ?? 50,
+    windowMs: (taxiiConfig.getOptionalNumber('windowSeconds') ?? 600) * 1000,
+    timeoutMs: (taxiiConfig.getOptionalNumber('timeoutSeconds') ?? 60) * 1000,
+    retries: taxiiConfig.getOptionalNumber('retries') ?? 3,
+  };
+
+  const maxBundleBytes =
+    attack?.getOptionalNumber('maxBundleBytes') ?? DEFAULT_MAX_BUNDLE_BYTES;
+  const githubConfig = attack?.getOptionalConfig('sources.github');
+  const github: GitHubSettings | undefined = githubConfig && {
+    indexUrl:
+      githubConfig.getOptionalString('indexUrl') ??
+      'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/index.json',
+    versions: Object.fromEntries(
+      (githubConfig.getOptionalConfig('versions')?.keys() ?? []).map(key => [
+        key,
+        githubConfig.getString(`versions.${key}`),
+      ]),
+    ),
+    timeoutMs: (githubConfig.getOptionalNumber('timeoutSeconds') ?? 120) * 1000,
+    maxBytes: maxBundleBytes,
+  };
+
   return {
     domains: domains as AttackDomain[],
     files,
-    maxBundleBytes:
-      attack?.getOptionalNumber('maxBundleBytes') ?? DEFAULT_MAX_BUNDLE_BYTES,
+    taxii,
+    github,
+    maxBundleBytes,
   };
 }

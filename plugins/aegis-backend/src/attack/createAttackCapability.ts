@@ -13,6 +13,8 @@ import { readAttackConfig } from './config';
 import { DatabaseAttackStore } from './DatabaseAttackStore';
 import { DatabaseTechniqueStore } from './DatabaseTechniqueStore';
 import { FileBundleSource } from './sources/FileBundleSource';
+import { GitHubBundleSource } from './sources/GitHubBundleSource';
+import { TaxiiBundleSource } from './sources/TaxiiBundleSource';
 
 /** The shortest time between two scheduled runs, unless admins sync. */
 const DEFAULT_MIN_INTERVAL_MS = 60 * 60 * 1000;
@@ -45,7 +47,15 @@ export async function createAttackCapability(options: {
   const attackStore = new DatabaseAttackStore(db);
   const attackSync = new AttackSync({
     store: attackStore,
+    // TAXII first, then GitHub, when configured, then the file: a portal
+    // without network access still syncs.
     sources: [
+      ...(attackConfig.taxii
+        ? [new TaxiiBundleSource(attackConfig.taxii)]
+        : []),
+      ...(attackConfig.github
+        ? [new GitHubBundleSource(attackConfig.github)]
+        : []),
       new FileBundleSource(attackConfig.files, attackConfig.maxBundleBytes),
     ],
     domains: attackConfig.domains,
