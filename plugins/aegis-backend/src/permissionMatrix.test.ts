@@ -209,6 +209,16 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [200, 403, 403, 403, 403, 403, 401, 403],
   ],
   [
+    'sync from an uploaded bundle',
+    {
+      method: 'post',
+      path: '/system/attack-bundle?domain=enterprise-attack',
+      upload: true,
+      permission: 'aegis.attack.sync',
+    },
+    [400, 403, 403, 403, 403, 403, 401, 403],
+  ],
+  [
     'list sync runs',
     {
       method: 'get',

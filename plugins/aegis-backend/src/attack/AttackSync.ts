@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { AttackStore, SkippedSource, SyncRun } from './AttackStore';
-import { BundleSource } from './sources/BundleSource';
+import { BundleSource, FetchedBundle } from './sources/BundleSource';
 import { AttackDomain } from './stix/model';
 import { parseAttackBundle } from './stix/parseAttackBundle';
 
@@ -36,10 +36,26 @@ export class AttackSync {
   private running: Promise<unknown> = Promise.resolve();
 
   syncAll(trigger: SyncTrigger): Promise<SyncRun[]> {
-    const next = this.running.then(
-      () => this.syncDomains(trigger),
-      () => this.syncDomains(trigger),
-    );
+    return this.exclusive(() => this.syncDomains(trigger));
+  }
+
+  /** Syncs one domain from a bundle an admin uploaded, as any other run. */
+  syncUploaded(
+    domain: AttackDomain,
+    upload: FetchedBundle,
+    trigger: SyncTrigger,
+  ): Promise<SyncRun> {
+    const source: BundleSource = {
+      name: 'upload',
+      unavailableFor: () => undefined,
+      fetch: async () => upload,
+    };
+    return this.exclusive(() => this.syncDomain(domain, trigger, [source]));
+  }
+
+  /** Runs one sync after the one in progress in this instance. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.running.then(work, work);
     this.running = next.catch(() => undefined);
     return next;
   }
@@ -55,6 +71,7 @@ export class AttackSync {
   private async syncDomain(
     domain: AttackDomain,
     trigger: SyncTrigger,
+    sources: BundleSource[] = this.options.sources,
   ): Promise<SyncRun> {
     const { store, logger } = this.options;
     const run = await store.startRun({ domain, ...trigger });
@@ -62,7 +79,7 @@ export class AttackSync {
     log.info(`ATT&CK sync of ${domain} started`, { trigger: trigger.trigger });
 
     const skippedSources: SkippedSource[] = [];
-    for (const source of this.options.sources) {
+    for (const source of sources) {
       const unavailable = source.unavailableFor(domain);
       if (unavailable) {
         skippedSources.push({ source: source.name, reason: unavailable });

@@ -81,6 +81,10 @@ export async function createAttackCapability(options: {
   return {
     attackStore,
     attackSync,
+    attackSettings: {
+      domains: attackConfig.domains,
+      maxBundleBytes: attackConfig.maxBundleBytes,
+    },
     techniqueStore: new DatabaseTechniqueStore(db),
   };
 }

@@ -7,7 +7,14 @@ import {
   aegisTechniqueUpdatePermission,
 } from '@aegis-security/plugin-aegis-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PayloadTooLargeError } from '../lib/errors';
 import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../lib/auditor';
@@ -16,6 +23,7 @@ import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { TechniqueActor } from './CustomTechniques';
 import { ATTACK_DOMAINS } from './stix/model';
+import { readBundleFile } from './stix/readBundleFile';
 
 const queryBoolean = z.enum(['true', 'false']).transform(v => v === 'true');
 
@@ -75,6 +83,11 @@ const updateTechniqueBody = z
 const reviewBody = z.strictObject({
   note: z.string().trim().min(1).max(5000),
 });
+
+/** Where admins upload a bundle for air-gapped portals. */
+export const BUNDLE_UPLOAD_PATH = '/system/attack-bundle';
+
+const uploadQuery = z.strictObject({ domain: z.enum(ATTACK_DOMAINS) });
 
 /** Routes of the ATT&CK knowledge base and its sync. */
 export function registerAttackRoutes(context: RouteContext): void {
@@ -202,10 +215,91 @@ export function registerAttackRoutes(context: RouteContext): void {
     res.json({ runs });
   });
 
+  router.post(BUNDLE_UPLOAD_PATH, async (req, res) => {
+    const credentials = await requirePermission(
+      context,
+      req,
+      aegisAttackSyncPermission,
+    );
+    const { domain } = parseRequest(uploadQuery, req.query, 'query');
+    const { domains, maxBundleBytes } = context.attackSettings;
+    if (!domains.includes(domain)) {
+      throw new InputError(
+        `Invalid query: domain: ${domain} is not enabled (aegis.attack.domains)`,
+      );
+    }
+    const directory = await mkdtemp(join(tmpdir(), 'aegis-bundle-'));
+    try {
+      const path = join(directory, 'bundle');
+      const size = await saveBody(req, path, maxBundleBytes);
+      let bundle: unknown;
+      try {
+        bundle = await readBundleFile(path, maxBundleBytes);
+      } catch (error) {
+        throw /larger than/.test((error as Error).message)
+          ? new PayloadTooLargeError(
+              `The bundle is larger than ${maxBundleBytes} bytes decompressed (aegis.attack.maxBundleBytes); nothing changed`,
+            )
+          : new InputError(
+              'Invalid body: not a STIX bundle in JSON, plain or gzipped; nothing changed',
+            );
+      }
+      const actor = actorOf(credentials);
+      const run = await audited(
+        context.auditor,
+        { eventId: 'attack-sync', request: req, meta: { trigger: 'upload' } },
+        () =>
+          attackSync.syncUploaded(
+            domain,
+            { bundle, detail: `uploaded by ${actor} (${size} bytes)` },
+            { trigger: 'manual', triggeredBy: actor },
+          ),
+      );
+      res.status(run.outcome === 'succeeded' ? 200 : 422).json(run);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
   router.get('/system/sync-runs', async (req, res) => {
     await requirePermission(context, req, aegisSystemReadPermission);
     const query = parseRequest(runsQuery, req.query, 'query');
     const page = await attackStore.listRuns(query);
     res.json({ ...page, limit: query.limit, offset: query.offset });
   });
+}
+
+/**
+ * Streams a request body to a file, refusing (413) a body larger than the
+ * cap: an upload never sits whole in memory before its size is known.
+ */
+async function saveBody(
+  req: Request,
+  path: string,
+  maxBytes: number,
+): Promise<number> {
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      callback(
+        size > maxBytes
+          ? new PayloadTooLargeError(
+              `The upload is larger than ${maxBytes} bytes (aegis.attack.maxBundleBytes); nothing changed`,
+            )
+          : null,
+        chunk,
+      );
+    },
+  });
+  try {
+    await pipeline(req, counter, createWriteStream(path));
+  } catch (error) {
+    req.resume();
+    throw error;
+  }
+  if (size === 0) {
+    throw new InputError('Invalid body: send the STIX bundle (JSON or gzip)');
+  }
+  return size;
 }

@@ -16,7 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { Knex } from 'knex';
 import { AuditStore } from '../audit/AuditStore';
 import { Caller } from '../tests/TestWorkflow';
-import { EvidenceIntegrityError, PayloadTooLargeError } from './errors';
+import { EvidenceIntegrityError, PayloadTooLargeError } from '../lib/errors';
 import { sanitizeFilename } from './filenames';
 import { ObjectStore } from './ObjectStore';
 import { detectContentType, SNIFF_BYTES } from './sniff';

@@ -26,7 +26,7 @@ import { parseRequest } from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { StoredTest } from '../tests/TestRepository';
 import { callerOf, visibleTest } from '../tests/visibility';
-import { PayloadTooLargeError } from './errors';
+import { PayloadTooLargeError } from '../lib/errors';
 import { OPEN_PHASES, StoredEvidence } from './EvidenceService';
 import { attachmentDisposition } from './filenames';
 import { readUpload } from './multipart';

@@ -52,6 +52,7 @@ describe('openapi.yaml', () => {
         | 'evidenceService'
         | 'templateStore'
         | 'customTechniques'
+        | 'attackSettings'
       >),
     });
     const document = await loadOpenApiDocument();

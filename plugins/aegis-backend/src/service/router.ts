@@ -1,6 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { registerAttackRoutes } from '../attack/routes';
+import { BUNDLE_UPLOAD_PATH, registerAttackRoutes } from '../attack/routes';
 import { registerAuditRoutes } from '../audit/routes';
 import { registerEvidenceRoutes } from '../evidence/routes';
 import { registerRoleRoutes } from '../roles/routes';
@@ -16,7 +16,11 @@ export async function createRouter(
   options: Omit<RouteContext, 'router'>,
 ): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: '1mb' }));
+  const json = express.json({ limit: '1mb' });
+  // A bundle upload is streamed to disk by its route, never parsed here.
+  router.use((req, res, next) =>
+    req.path === BUNDLE_UPLOAD_PATH ? next() : json(req, res, next),
+  );
 
   const context: RouteContext = { ...options, router };
   registerSystemRoutes(context);

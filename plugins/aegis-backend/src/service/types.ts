@@ -10,6 +10,7 @@ import { Router } from 'express';
 import { Knex } from 'knex';
 import { AttackStore } from '../attack/AttackStore';
 import { AttackSync } from '../attack/AttackSync';
+import { AttackDomain } from '../attack/stix/model';
 import { CustomTechniques } from '../attack/CustomTechniques';
 import { TechniqueStore } from '../attack/TechniqueStore';
 import { AuditStore } from '../audit/AuditStore';
@@ -34,6 +35,7 @@ export interface RouteContext {
   accessOptions: AegisGrantOptions;
   attackStore: AttackStore;
   attackSync: AttackSync;
+  attackSettings: { domains: AttackDomain[]; maxBundleBytes: number };
   techniqueStore: TechniqueStore;
   customTechniques: CustomTechniques;
   testAccess: TestAccess;
