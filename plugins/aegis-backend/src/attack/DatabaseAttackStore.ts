@@ -323,9 +323,17 @@ async function flagTests(
   }
   const flaggedAt = new Date().toISOString();
   for (const technique of retired) {
+    // A revocation replaces an earlier deprecation flag: it names the
+    // replacement.
     await trx('aegis_test_techniques')
       .where({ mitre_id: technique.mitreId })
-      .whereNull('remap_reason')
+      .where(query =>
+        technique.reason === 'revoked'
+          ? query
+              .whereNull('remap_reason')
+              .orWhere('remap_reason', 'deprecated')
+          : query.whereNull('remap_reason'),
+      )
       .update({
         remap_reason: technique.reason,
         remap_to: technique.replacement ?? null,
