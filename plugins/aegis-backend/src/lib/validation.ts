@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 
 /** Which part of a request a value came from, for error messages. */
@@ -48,3 +49,34 @@ export function queryInteger(options: {
 export function queryOffset() {
   return queryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 });
 }
+
+/** An entity ref, completed with a default kind and lower-cased. */
+export function entityRef(defaultKind: string, kinds?: string[]) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value, {
+        defaultKind,
+        defaultNamespace: 'default',
+      });
+      if (kinds && !kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+        throw new Error(`kind must be ${kinds.join(' or ')}`);
+      }
+      return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${value}' is not an entity ref (${
+          (error as Error).message
+        })`,
+      });
+      return z.NEVER;
+    }
+  });
+}
+
+/** An ATT&CK technique id, upper-cased. */
+export const mitreId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9.-]{1,30}$/, 'not an ATT&CK technique id')
+  .transform(value => value.toUpperCase());

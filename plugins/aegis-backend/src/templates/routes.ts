@@ -7,7 +7,6 @@ import {
   TEST_SEVERITIES,
 } from '@aegis-security/plugin-aegis-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   NotAllowedError,
@@ -26,7 +25,13 @@ import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../lib/auditor';
 import { requirePermission } from '../lib/authorize';
-import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
+import {
+  entityRef,
+  mitreId,
+  parseRequest,
+  queryInteger,
+  queryOffset,
+} from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { checkTechniques } from '../tests/techniques';
 import { viewOf } from '../tests/routes';
@@ -38,11 +43,6 @@ import {
 } from './permissionRules';
 import { factsOf } from './TemplateStore';
 
-const mitreId = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9.-]{1,30}$/, 'not an ATT&CK technique id')
-  .transform(value => value.toUpperCase());
 const text = z.string().max(20_000);
 
 const templateFields = {
@@ -72,27 +72,7 @@ const fromTemplateBody = z.strictObject({
   title: z.string().trim().min(1).max(200).optional(),
   platform: z.string().trim().min(1).max(100).optional(),
   severity: z.enum(TEST_SEVERITIES).optional(),
-  targets: z
-    .array(
-      z.string().transform((value, ctx) => {
-        try {
-          return stringifyEntityRef(
-            parseEntityRef(value, {
-              defaultKind: 'component',
-              defaultNamespace: 'default',
-            }),
-          ).toLocaleLowerCase('en-US');
-        } catch (error) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `'${value}' is not an entity ref`,
-          });
-          return z.NEVER;
-        }
-      }),
-    )
-    .max(100)
-    .optional(),
+  targets: z.array(entityRef('component')).max(100).optional(),
   blind: z.boolean().optional(),
 });
 

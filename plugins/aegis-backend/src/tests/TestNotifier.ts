@@ -65,10 +65,7 @@ export class TestNotifier {
 
   /** Tells both leads which tests a sync's retired techniques touched. */
   async testsNeedRemapping(domain: string, testIds: string[]) {
-    const recipients = [
-      ...(await this.holders('red_lead')),
-      ...(await this.holders('blue_lead')),
-    ];
+    const recipients = await this.leads();
     if (!recipients.length || !testIds.length) return;
     try {
       await this.options.notifications.send({
@@ -99,10 +96,7 @@ export class TestNotifier {
     team: string;
     filename: string;
   }) {
-    const recipients = [
-      ...(await this.holders('red_lead')),
-      ...(await this.holders('blue_lead')),
-    ];
+    const recipients = await this.leads();
     if (!recipients.length) return;
     try {
       await this.options.notifications.send({
@@ -144,10 +138,7 @@ export class TestNotifier {
         };
       case 'submit-blue':
         return {
-          recipients: [
-            ...(await this.holders('red_lead')),
-            ...(await this.holders('blue_lead')),
-          ],
+          recipients: await this.leads(),
           title: `Review ${title}`,
           description: `Red and blue work of round ${test.round} is ready for both leads' votes.`,
           kind: 'waiting',
@@ -197,6 +188,14 @@ export class TestNotifier {
       default:
         return undefined;
     }
+  }
+
+  /** Everyone who holds the red or the blue lead role. */
+  private async leads(): Promise<string[]> {
+    return [
+      ...(await this.holders('red_lead')),
+      ...(await this.holders('blue_lead')),
+    ];
   }
 
   private async holders(role: AegisRole): Promise<string[]> {

@@ -14,14 +14,19 @@ import {
   TestState,
 } from '@aegis-security/plugin-aegis-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../lib/auditor';
 import { actorOf, requirePermission } from '../lib/authorize';
-import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
+import {
+  entityRef,
+  mitreId,
+  parseRequest,
+  queryInteger,
+  queryOffset,
+} from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { TestDecisions } from './TestAccess';
 import { StoredTest } from './TestRepository';
@@ -30,35 +35,6 @@ import { callerOf, visibleTest } from './visibility';
 
 const LONG_TEXT = 20_000;
 
-/** An entity ref, completed with a default kind and lower-cased. */
-function entityRef(defaultKind: string, kinds?: string[]) {
-  return z.string().transform((value, ctx) => {
-    try {
-      const ref = parseEntityRef(value, {
-        defaultKind,
-        defaultNamespace: 'default',
-      });
-      if (kinds && !kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
-        throw new Error(`kind must be ${kinds.join(' or ')}`);
-      }
-      return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `'${value}' is not an entity ref (${
-          (error as Error).message
-        })`,
-      });
-      return z.NEVER;
-    }
-  });
-}
-
-const mitreId = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9.-]{1,30}$/, 'not an ATT&CK technique id')
-  .transform(value => value.toUpperCase());
 const text = (max: number) => z.string().max(max);
 const nullableText = (max: number) => text(max).nullable().optional();
 const version = z.number().int().positive();
