@@ -112,6 +112,20 @@ export interface Config {
         initialDelay?: { [unit: string]: number } | string;
       };
     };
+    /** How coverage is computed and tracked. */
+    coverage?: {
+      /**
+       * Days after which a validation no longer counts as current: the
+       * technique keeps its status but is flagged stale. Default 365.
+       */
+      maxAgeDays?: number;
+      /**
+       * How often the day's coverage snapshot for the trend is taken (it
+       * replaces the day's earlier one), such as `{ hours: 1 }`, the
+       * default, or an ISO 8601 duration.
+       */
+      snapshotFrequency?: { [unit: string]: number } | string;
+    };
     /** Evidence files and where they are stored. */
     evidence?: {
       /** `local` (a directory, the default) or `s3` (S3-compatible). */

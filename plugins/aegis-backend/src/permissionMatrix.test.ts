@@ -476,6 +476,146 @@ const MATRIX: Array<[string, Endpoint, number[]]> = [
     [200, 403, 403, 403, 403, 403, 401, 403],
   ],
   [
+    'coverage summary',
+    {
+      method: 'get',
+      path: '/metrics/summary',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'coverage by tactic',
+    {
+      method: 'get',
+      path: '/metrics/by-tactic',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'test pipeline',
+    {
+      method: 'get',
+      path: '/metrics/test-pipeline',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'team activity',
+    {
+      method: 'get',
+      path: '/metrics/team-activity',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'validation rates',
+    {
+      method: 'get',
+      path: '/metrics/validation-rate',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'recent tests',
+    {
+      method: 'get',
+      path: '/metrics/recent-tests',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'coverage trend',
+    { method: 'get', path: '/metrics/trend', permission: 'aegis.report.read' },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    "a service's coverage",
+    {
+      method: 'get',
+      path: '/coverage?entityRef=component:default/payments-api',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'the catalog feed of techniques',
+    {
+      method: 'get',
+      path: '/catalog/techniques',
+      permission: 'aegis.technique.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'coverage report',
+    {
+      method: 'get',
+      path: '/reports/coverage-summary',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'coverage CSV',
+    {
+      method: 'get',
+      path: '/reports/coverage-csv',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'test results report',
+    {
+      method: 'get',
+      path: '/reports/test-results',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'test results CSV',
+    {
+      method: 'get',
+      path: '/reports/test-results.csv',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'remediation report',
+    {
+      method: 'get',
+      path: '/reports/remediation-status',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'remediation CSV',
+    {
+      method: 'get',
+      path: '/reports/remediation-status.csv',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
+    'ATT&CK Navigator layer',
+    {
+      method: 'get',
+      path: '/reports/navigator-layer',
+      permission: 'aegis.report.read',
+    },
+    [200, 200, 200, 200, 200, 200, 401, 200],
+  ],
+  [
     'role look-up for the permission policy',
     {
       method: 'get',

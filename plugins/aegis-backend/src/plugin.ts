@@ -15,6 +15,7 @@ import { createAttackCapability } from './attack/createAttackCapability';
 import { CustomTechniques } from './attack/CustomTechniques';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { applyMigrations } from './database/migrations';
+import { createCoverageCapability } from './coverage/createCoverageCapability';
 import { createEvidenceCapability } from './evidence/createEvidenceCapability';
 import { assertPermissionsEnabled } from './lib/config';
 import { warnAboutUnrestrictedTokens } from './lib/externalAccess';
@@ -147,8 +148,20 @@ export const aegisPlugin = createBackendPlugin({
             notifier: testNotifier,
           });
 
+        const coverage = await createCoverageCapability({
+          config,
+          db,
+          logger,
+          scheduler,
+          catalog,
+          auth,
+          domains: attack.attackSettings.domains,
+        });
+
         const router = await createRouter({
           ...attack,
+          ...coverage,
+          appBaseUrl: config.getString('app.baseUrl'),
           customTechniques: new CustomTechniques(db, auditStore),
           testRepository,
           testAccess: new TestAccess(permissions, permissionsRegistry),
@@ -188,6 +201,8 @@ export const aegisPlugin = createBackendPlugin({
         // Browser download links of evidence content carry the user cookie;
         // every other evidence route still refuses cookie-only requests.
         httpRouter.addAuthPolicy({ path: '/evidence', allow: 'user-cookie' });
+        // Report downloads (CSV, Navigator layers) are browser links too.
+        httpRouter.addAuthPolicy({ path: '/reports', allow: 'user-cookie' });
       },
     });
   },

@@ -1,3 +1,4 @@
+import type { CoverageStatus, TechniqueCoverage } from './coverage/types';
 /**
  * An ATT&CK domain.
  *
@@ -48,6 +49,16 @@ export interface Technique {
   custom: boolean;
   reviewRequired: boolean;
   reviewNote?: string;
+  /**
+   * Coverage under the Aegis rules, over every platform (or the platform
+   * the list was filtered by); absent for retired techniques.
+   */
+  coverage?: {
+    status: CoverageStatus;
+    confirmedGap: boolean;
+    stale: boolean;
+    lastValidatedAt?: string;
+  };
 }
 
 /**
@@ -56,6 +67,8 @@ export interface Technique {
  * @public
  */
 export interface TechniqueDetail extends Technique {
+  /** Coverage per platform and the tests behind it. */
+  coverageDetail?: TechniqueCoverage;
   subtechniques: Array<
     Pick<Technique, 'mitreId' | 'name' | 'deprecated' | 'revoked'>
   >;
@@ -81,6 +94,8 @@ export interface ListTechniquesQuery {
   /** Include deprecated and revoked techniques. */
   deprecated?: boolean;
   review_required?: boolean;
+  /** Coverage status under the Aegis rules. */
+  status?: CoverageStatus;
   sort?: 'mitre_id' | 'name';
   order?: 'asc' | 'desc';
   limit?: number;

@@ -9,3 +9,5 @@ export * from './client';
 export * from './types';
 export * from './attackTypes';
 export * from './workflow';
+export * from './coverage';
+export * from './catalog';

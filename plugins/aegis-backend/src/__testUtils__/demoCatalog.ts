@@ -88,8 +88,19 @@ export function demoCatalogEntities(extraUsers: string[] = []): Entity[] {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'platform-team' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'platform-team',
+      ...(name === 'payments-api' ? { system: 'payments' } : {}),
+    },
   }));
+  const system: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { owner: 'platform-team' },
+  };
 
-  return [...groups, ...userEntities, ...components];
+  return [...groups, ...userEntities, ...components, system];
 }

@@ -28,6 +28,7 @@ export async function startAegisBackend(options: {
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
         data: {
+          app: { baseUrl: 'http://localhost:3000' },
           permission: { enabled: true },
           aegis: {
             evidence: {

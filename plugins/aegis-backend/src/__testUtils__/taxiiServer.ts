@@ -18,6 +18,8 @@ export async function startTaxiiServer(options: {
   apiRoot: string;
   collections: Record<string, object[]>;
   faults?: number[];
+  /** A fixed port; any free one by default. */
+  port?: number;
 }) {
   const log: TaxiiLog = { requests: [] };
   const faults = [...(options.faults ?? [])];
@@ -62,7 +64,9 @@ export async function startTaxiiServer(options: {
       objects: page,
     });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve =>
+    server.listen(options.port ?? 0, '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -122,6 +122,26 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('takes a tactic the matrix no longer lists out, and back when it returns', async () => {
+      const { knex, sync } = await createStore();
+      const dataset = await fixtureDataset();
+      await sync(dataset);
+      const deprecatedTactics = () =>
+        knex('aegis_attack_tactics')
+          .where({ domain: dataset.domain, deprecated: true })
+          .orderBy('attack_id')
+          .pluck('attack_id');
+
+      await sync({
+        ...dataset,
+        tactics: dataset.tactics.filter(t => t.attackId !== 'TA0112'),
+      });
+      expect(await deprecatedTactics()).toEqual(['TA0112']);
+
+      await sync(dataset);
+      expect(await deprecatedTactics()).toEqual([]);
+    });
+
     it('marks retired techniques, never deletes, and keeps what users wrote', async () => {
       const { knex, sync } = await createStore();
       const dataset = await fixtureDataset();

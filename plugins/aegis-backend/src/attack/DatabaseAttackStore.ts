@@ -36,13 +36,22 @@ export class DatabaseAttackStore implements AttackStore {
     });
   }
 
+  /**
+   * Writes the release's tactics in matrix order. A tactic of the domain
+   * that the release's matrix no longer lists (a downgrade, a tactic MITRE
+   * took out) is marked deprecated and leaves the matrix; should it come
+   * back, its changed hash rewrites it.
+   */
   private async applyTactics(trx: Knex.Transaction, dataset: AttackDataset) {
-    const stored = new Map<string, string>(
+    const stored = new Map<string, { hash: string; deprecated: boolean }>(
       (
         await trx(TACTICS)
           .where('domain', dataset.domain)
-          .select('attack_id', 'content_hash')
-      ).map(row => [row.attack_id, row.content_hash]),
+          .select('attack_id', 'content_hash', 'deprecated')
+      ).map(row => [
+        row.attack_id,
+        { hash: row.content_hash, deprecated: Boolean(row.deprecated) },
+      ]),
     );
 
     for (const [order, tactic] of dataset.tactics.entries()) {
@@ -50,11 +59,22 @@ export class DatabaseAttackStore implements AttackStore {
       const known = stored.get(tactic.attackId);
       if (known === undefined) {
         await trx(TACTICS).insert(row);
-      } else if (known !== row.content_hash) {
+      } else if (known.hash !== row.content_hash) {
         await trx(TACTICS)
           .where({ domain: dataset.domain, attack_id: tactic.attackId })
           .update(row);
       }
+    }
+
+    const listed = new Set(dataset.tactics.map(tactic => tactic.attackId));
+    const dropped = [...stored]
+      .filter(([attackId, known]) => !listed.has(attackId) && !known.deprecated)
+      .map(([attackId]) => attackId);
+    if (dropped.length) {
+      await trx(TACTICS)
+        .where('domain', dataset.domain)
+        .whereIn('attack_id', dropped)
+        .update({ deprecated: true, content_hash: 'not-in-matrix' });
     }
   }
 

@@ -42,6 +42,7 @@ export class DatabaseTechniqueStore implements TechniqueStore {
     if (query.reviewRequired !== undefined) {
       rows.where('review_required', query.reviewRequired);
     }
+    if (query.mitreIds) rows.whereIn('mitre_id', query.mitreIds);
     if (query.tactic) {
       rows.whereIn(
         'mitre_id',

@@ -17,6 +17,8 @@ export interface TechniqueQuery {
   /** Include deprecated and revoked techniques. */
   includeRetired: boolean;
   reviewRequired?: boolean;
+  /** Only these techniques. */
+  mitreIds?: string[];
   sort: 'mitre_id' | 'name';
   order: 'asc' | 'desc';
   limit: number;

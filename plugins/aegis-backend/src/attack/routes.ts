@@ -5,6 +5,8 @@ import {
   aegisTechniqueReadPermission,
   aegisTechniqueReviewPermission,
   aegisTechniqueUpdatePermission,
+  COVERAGE_STATUSES,
+  TechniqueCoverage,
 } from '@aegis-security/plugin-aegis-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -17,6 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { PayloadTooLargeError } from '../lib/errors';
 import { Request } from 'express';
 import { z } from 'zod';
+import { coverageScopeFor } from '../coverage/scope';
 import { audited } from '../lib/auditor';
 import { actorOf, requirePermission } from '../lib/authorize';
 import { parseRequest, queryInteger, queryOffset } from '../lib/validation';
@@ -35,6 +38,7 @@ const techniqueQuery = z.strictObject({
   include_subtechniques: queryBoolean.default(true),
   deprecated: queryBoolean.default(false),
   review_required: queryBoolean.optional(),
+  status: z.enum(COVERAGE_STATUSES).optional(),
   sort: z.enum(['mitre_id', 'name']).default('mitre_id'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: queryInteger({ min: 1, max: 1000, default: 100 }),
@@ -126,9 +130,29 @@ export function registerAttackRoutes(context: RouteContext): void {
   });
 
   router.get('/techniques', async (req, res) => {
-    await requirePermission(context, req, aegisTechniqueReadPermission);
+    const credentials = await requirePermission(
+      context,
+      req,
+      aegisTechniqueReadPermission,
+    );
     const query = parseRequest(techniqueQuery, req.query, 'query');
+    const scope = await coverageScopeFor(context, credentials);
+    const filter = {
+      tactic: query.tactic,
+      platform: query.platform,
+      domain: query.domain,
+    };
+    // With a status filter, the coverage of every technique decides which
+    // ones the page may hold; without, only the page's own is computed.
+    const coverageOfAll = query.status
+      ? await context.coverageStore.techniques(filter, scope, {
+          platforms: false,
+        })
+      : undefined;
     const page = await techniqueStore.list({
+      mitreIds: coverageOfAll
+        ?.filter(coverage => coverage.status === query.status)
+        .map(coverage => coverage.mitreId),
       tactic: query.tactic,
       platform: query.platform,
       domain: query.domain,
@@ -141,17 +165,46 @@ export function registerAttackRoutes(context: RouteContext): void {
       limit: query.limit,
       offset: query.offset,
     });
-    res.json({ ...page, limit: query.limit, offset: query.offset });
+    const coverage = byMitreId(
+      coverageOfAll ??
+        (page.items.length
+          ? await context.coverageStore.techniques(filter, scope, {
+              platforms: false,
+              mitreIds: page.items.map(item => item.mitreId),
+            })
+          : []),
+    );
+    res.json({
+      items: page.items.map(item => withCoverage(item, coverage)),
+      total: page.total,
+      limit: query.limit,
+      offset: query.offset,
+    });
   });
 
   router.get('/techniques/:mitreId', async (req, res) => {
-    await requirePermission(context, req, aegisTechniqueReadPermission);
+    const credentials = await requirePermission(
+      context,
+      req,
+      aegisTechniqueReadPermission,
+    );
     const { mitreId } = parseRequest(mitreIdParam, req.params, 'path');
     const technique = await techniqueStore.get(mitreId.toUpperCase());
     if (!technique) {
       throw new NotFoundError(`No technique ${mitreId}`);
     }
-    res.json(technique);
+    const [coverageDetail] = await context.coverageStore.techniques(
+      {},
+      await coverageScopeFor(context, credentials),
+      { mitreIds: [technique.mitreId] },
+    );
+    res.json({
+      ...withCoverage(
+        technique,
+        byMitreId(coverageDetail ? [coverageDetail] : []),
+      ),
+      coverageDetail,
+    });
   });
 
   router.post('/techniques', async (req, res) => {
@@ -302,4 +355,27 @@ async function saveBody(
     throw new InputError('Invalid body: send the STIX bundle (JSON or gzip)');
   }
   return size;
+}
+
+function byMitreId(
+  coverage: TechniqueCoverage[],
+): Map<string, TechniqueCoverage> {
+  return new Map(coverage.map(item => [item.mitreId, item]));
+}
+
+/** A technique with the brief coverage the matrix colours it by. */
+function withCoverage<T extends { mitreId: string }>(
+  technique: T,
+  coverage: Map<string, TechniqueCoverage>,
+) {
+  const found = coverage.get(technique.mitreId);
+  return {
+    ...technique,
+    coverage: found && {
+      status: found.status,
+      confirmedGap: found.confirmedGap,
+      stale: found.stale,
+      lastValidatedAt: found.lastValidatedAt,
+    },
+  };
 }

@@ -80,3 +80,14 @@ export const mitreId = z
   .trim()
   .regex(/^[A-Za-z0-9.-]{1,30}$/, 'not an ATT&CK technique id')
   .transform(value => value.toUpperCase());
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+export const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine(value => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return (
+      !Number.isNaN(time) && new Date(time).toISOString().startsWith(value)
+    );
+  }, 'not a calendar date');

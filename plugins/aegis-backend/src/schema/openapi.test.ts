@@ -40,6 +40,8 @@ describe('openapi.yaml', () => {
       // Only the route table is read: no handler runs in this test.
       userAdministration: {} as UserAdministration,
       accessOptions: {},
+      attackSettings: { domains: [], maxBundleBytes: 0 },
+      appBaseUrl: 'http://localhost:3000',
       ...({} as Pick<
         RouteContext,
         | 'attackStore'
@@ -52,7 +54,10 @@ describe('openapi.yaml', () => {
         | 'evidenceService'
         | 'templateStore'
         | 'customTechniques'
-        | 'attackSettings'
+        | 'coverageStore'
+        | 'coverageSnapshots'
+        | 'coverageSettings'
+        | 'entityScope'
       >),
     });
     const document = await loadOpenApiDocument();

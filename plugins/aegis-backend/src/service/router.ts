@@ -2,7 +2,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { BUNDLE_UPLOAD_PATH, registerAttackRoutes } from '../attack/routes';
 import { registerAuditRoutes } from '../audit/routes';
+import { registerCoverageRoutes } from '../coverage/routes';
 import { registerEvidenceRoutes } from '../evidence/routes';
+import { registerReportRoutes } from '../reports/routes';
+import { registerMetricsRoutes } from '../metrics/routes';
 import { registerRoleRoutes } from '../roles/routes';
 import { loadOpenApiDocument } from '../schema/openapi';
 import { registerSchemaRoutes } from '../schema/routes';
@@ -31,6 +34,9 @@ export async function createRouter(
   registerTestRoutes(context);
   registerEvidenceRoutes(context);
   registerTemplateRoutes(context);
+  registerCoverageRoutes(context);
+  registerMetricsRoutes(context);
+  registerReportRoutes(context, { appBaseUrl: context.appBaseUrl });
 
   return router;
 }

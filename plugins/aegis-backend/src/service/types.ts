@@ -14,6 +14,9 @@ import { AttackDomain } from '../attack/stix/model';
 import { CustomTechniques } from '../attack/CustomTechniques';
 import { TechniqueStore } from '../attack/TechniqueStore';
 import { AuditStore } from '../audit/AuditStore';
+import { CoverageSnapshots } from '../coverage/CoverageSnapshots';
+import { CoverageStore } from '../coverage/CoverageStore';
+import { EntityScope } from '../coverage/entityScope';
 import { EvidenceService } from '../evidence/EvidenceService';
 import { UserAdministration } from '../roles/UserAdministration';
 import { TemplateStore } from '../templates/TemplateStore';
@@ -45,4 +48,10 @@ export interface RouteContext {
   evidenceService: EvidenceService;
   templateStore: TemplateStore;
   permissionsRegistry: PermissionsRegistryService;
+  coverageStore: CoverageStore;
+  coverageSnapshots: CoverageSnapshots;
+  coverageSettings: { maxAgeDays: number };
+  entityScope: EntityScope;
+  /** The portal's frontend URL, for links back to Aegis in reports. */
+  appBaseUrl: string;
 }

@@ -40,7 +40,8 @@ export interface TestFilter {
   technique?: string;
   platform?: string;
   creator?: string;
-  target?: string;
+  /** Tests run against any of these catalog entities. */
+  target?: string | string[];
   pendingValidationSide?: 'red' | 'blue';
   needsRemap?: boolean;
   search?: string;
@@ -146,7 +147,7 @@ export class TestRepository {
       query.whereExists(
         this.db('aegis_test_targets')
           .whereRaw('aegis_test_targets.test_id = aegis_tests.id')
-          .where('aegis_test_targets.entity_ref', filter.target),
+          .whereIn('aegis_test_targets.entity_ref', [filter.target].flat()),
       );
     }
     if (filter.pendingValidationSide) {

@@ -514,7 +514,12 @@ export class TestWorkflow {
       };
       const next = stateAfterVotes(votes);
       if (next !== before.state) {
-        await trx('aegis_tests').where({ id }).update({ state: next });
+        await trx('aegis_tests')
+          .where({ id })
+          .update({
+            state: next,
+            validated_at: next === 'validated' ? now : null,
+          });
       }
 
       const after = (await this.repository.get(id, trx))!;

@@ -1,4 +1,18 @@
 import type {
+  CoverageFilter,
+  CoverageReport,
+  CoverageTrend,
+  EntityCoverage,
+  MetricsByTactic,
+  MetricsSummary,
+  RecentTests,
+  RemediationReport,
+  TeamActivity,
+  TestPipeline,
+  TestResultsReport,
+  ValidationRate,
+} from '../coverage';
+import type {
   AttackDomain,
   ListTechniquesQuery,
   SyncRun,
@@ -190,4 +204,56 @@ export interface AegisApi {
   getTemplateStats(
     options?: AegisRequestOptions,
   ): Promise<{ items: TemplateStats[] }>;
+
+  getMetricsSummary(
+    query?: Pick<CoverageFilter, 'domain'>,
+    options?: AegisRequestOptions,
+  ): Promise<MetricsSummary>;
+  getMetricsByTactic(
+    query?: Pick<CoverageFilter, 'domain' | 'platform'>,
+    options?: AegisRequestOptions,
+  ): Promise<MetricsByTactic>;
+  getTestPipeline(options?: AegisRequestOptions): Promise<TestPipeline>;
+  getTeamActivity(
+    query?: { from?: string; to?: string },
+    options?: AegisRequestOptions,
+  ): Promise<TeamActivity>;
+  getValidationRate(
+    query?: { from?: string; to?: string },
+    options?: AegisRequestOptions,
+  ): Promise<ValidationRate>;
+  getRecentTests(options?: AegisRequestOptions): Promise<RecentTests>;
+  getCoverageTrend(
+    query?: { from?: string; to?: string },
+    options?: AegisRequestOptions,
+  ): Promise<CoverageTrend>;
+  getCoverageReport(
+    query?: CoverageFilter,
+    options?: AegisRequestOptions,
+  ): Promise<CoverageReport>;
+  getTestResultsReport(
+    query?: TestResultsReport['filters'],
+    options?: AegisRequestOptions,
+  ): Promise<TestResultsReport>;
+  getRemediationReport(
+    query?: RemediationReport['filters'],
+    options?: AegisRequestOptions,
+  ): Promise<RemediationReport>;
+  /** Coverage of the techniques tested against a catalog entity. */
+  getEntityCoverage(
+    entityRef: string,
+    options?: AegisRequestOptions,
+  ): Promise<EntityCoverage>;
+  /**
+   * The URL of a report download (CSV or Navigator layer); the browser
+   * fetches it with the user's cookie, see {@link AegisApi.refreshDownloadCookie}.
+   */
+  getReportDownloadUrl(
+    report:
+      | 'coverage-csv'
+      | 'test-results.csv'
+      | 'remediation-status.csv'
+      | 'navigator-layer',
+    query?: Record<string, string | undefined>,
+  ): Promise<string>;
 }

@@ -41,6 +41,20 @@ import type {
   UpdateTestRequest,
   VoteRequest,
 } from '../workflow';
+import type {
+  CoverageFilter,
+  CoverageReport,
+  CoverageTrend,
+  EntityCoverage,
+  MetricsByTactic,
+  MetricsSummary,
+  RecentTests,
+  RemediationReport,
+  TeamActivity,
+  TestPipeline,
+  TestResultsReport,
+  ValidationRate,
+} from '../coverage';
 import type { AegisApi, AegisRequestOptions } from './AegisApi';
 
 /**
@@ -327,6 +341,125 @@ export class AegisClient implements AegisApi {
     options?: AegisRequestOptions,
   ): Promise<{ items: TemplateStats[] }> {
     return this.request('GET', '/templates/stats', options);
+  }
+
+  getMetricsSummary(
+    query: Pick<CoverageFilter, 'domain'> = {},
+    options?: AegisRequestOptions,
+  ): Promise<MetricsSummary> {
+    return this.request(
+      'GET',
+      `/metrics/summary${toQueryString(query)}`,
+      options,
+    );
+  }
+
+  getMetricsByTactic(
+    query: Pick<CoverageFilter, 'domain' | 'platform'> = {},
+    options?: AegisRequestOptions,
+  ): Promise<MetricsByTactic> {
+    return this.request(
+      'GET',
+      `/metrics/by-tactic${toQueryString(query)}`,
+      options,
+    );
+  }
+
+  getTestPipeline(options?: AegisRequestOptions): Promise<TestPipeline> {
+    return this.request('GET', '/metrics/test-pipeline', options);
+  }
+
+  getTeamActivity(
+    query: { from?: string; to?: string } = {},
+    options?: AegisRequestOptions,
+  ): Promise<TeamActivity> {
+    return this.request(
+      'GET',
+      `/metrics/team-activity${toQueryString(query)}`,
+      options,
+    );
+  }
+
+  getValidationRate(
+    query: { from?: string; to?: string } = {},
+    options?: AegisRequestOptions,
+  ): Promise<ValidationRate> {
+    return this.request(
+      'GET',
+      `/metrics/validation-rate${toQueryString(query)}`,
+      options,
+    );
+  }
+
+  getRecentTests(options?: AegisRequestOptions): Promise<RecentTests> {
+    return this.request('GET', '/metrics/recent-tests', options);
+  }
+
+  getCoverageTrend(
+    query: { from?: string; to?: string } = {},
+    options?: AegisRequestOptions,
+  ): Promise<CoverageTrend> {
+    return this.request(
+      'GET',
+      `/metrics/trend${toQueryString(query)}`,
+      options,
+    );
+  }
+
+  getCoverageReport(
+    query: CoverageFilter = {},
+    options?: AegisRequestOptions,
+  ): Promise<CoverageReport> {
+    return this.request(
+      'GET',
+      `/reports/coverage-summary${toQueryString(query)}`,
+      options,
+    );
+  }
+
+  getTestResultsReport(
+    query: TestResultsReport['filters'] = {},
+    options?: AegisRequestOptions,
+  ): Promise<TestResultsReport> {
+    return this.request(
+      'GET',
+      `/reports/test-results${toQueryString(query)}`,
+      options,
+    );
+  }
+
+  getRemediationReport(
+    query: RemediationReport['filters'] = {},
+    options?: AegisRequestOptions,
+  ): Promise<RemediationReport> {
+    return this.request(
+      'GET',
+      `/reports/remediation-status${toQueryString(query)}`,
+      options,
+    );
+  }
+
+  getEntityCoverage(
+    entityRef: string,
+    options?: AegisRequestOptions,
+  ): Promise<EntityCoverage> {
+    return this.request(
+      'GET',
+      `/coverage${toQueryString({ entityRef })}`,
+      options,
+    );
+  }
+
+  async getReportDownloadUrl(
+    report:
+      | 'coverage-csv'
+      | 'test-results.csv'
+      | 'remediation-status.csv'
+      | 'navigator-layer',
+    query: Record<string, string | undefined> = {},
+  ): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('aegis');
+    return `${baseUrl}/reports/${report}${toQueryString(query)}`;
   }
 
   private async request<T>(

@@ -1,0 +1,50 @@
+import {
+  aegisReportReadPermission,
+  aegisTechniqueReadPermission,
+} from '@aegis-security/plugin-aegis-common';
+import { z } from 'zod';
+import { requirePermission } from '../lib/authorize';
+import { entityRef, parseRequest } from '../lib/validation';
+import { RouteContext } from '../service/types';
+import { CatalogFeed } from './CatalogFeed';
+import { EntityCoverageReader } from './EntityCoverageReader';
+import { coverageScopeFor } from './scope';
+
+const entityCoverageQuery = z.strictObject({
+  entityRef: entityRef('component'),
+});
+
+/**
+ * A catalog entity's coverage (`GET /coverage`, for entity pages) and the
+ * feed of the catalog module (`GET /catalog/techniques`).
+ */
+export function registerCoverageRoutes(context: RouteContext): void {
+  const { router, coverageStore, testRepository } = context;
+  const entityCoverage = new EntityCoverageReader(
+    context.db,
+    coverageStore,
+    testRepository,
+  );
+  const catalogFeed = new CatalogFeed(context.db, coverageStore);
+
+  router.get('/coverage', async (req, res) => {
+    const credentials = await requirePermission(
+      context,
+      req,
+      aegisReportReadPermission,
+    );
+    const query = parseRequest(entityCoverageQuery, req.query, 'query');
+    const scope = await coverageScopeFor(context, credentials, query.entityRef);
+    res.json(
+      await entityCoverage.read(query.entityRef, {
+        ...scope,
+        entityRefs: scope.entityRefs ?? [query.entityRef],
+      }),
+    );
+  });
+
+  router.get('/catalog/techniques', async (req, res) => {
+    await requirePermission(context, req, aegisTechniqueReadPermission);
+    res.json(await catalogFeed.read());
+  });
+}

@@ -1,0 +1,301 @@
+import {
+  aegisReportReadPermission,
+  CoverageFilter,
+  CoverageReport,
+  RemediationReport,
+  TestResultsReport,
+} from '@aegis-security/plugin-aegis-common';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Request, Response } from 'express';
+import { AttackDomain } from '../attack/stix/model';
+import { coverageScopeFor } from '../coverage/scope';
+import { audited } from '../lib/auditor';
+import { parseRequest } from '../lib/validation';
+import { RouteContext } from '../service/types';
+import { sendCsv, toCsv } from './csv';
+import {
+  coverageColumns,
+  remediationColumns,
+  testResultColumns,
+} from './csvColumns';
+import { buildNavigatorLayer } from './navigatorLayer';
+import {
+  coverageQuery,
+  navigatorQuery,
+  remediationQuery,
+  testResultsQuery,
+  updatedBetween,
+} from './queries';
+import { ReportQueries } from './ReportQueries';
+
+/** Who may call: token holders only, or also the user cookie of a browser. */
+type Access = 'api' | 'download';
+
+/** What the report routes need beyond the route context. */
+export interface ReportOptions {
+  /** `app.baseUrl`: the Navigator layer links back to Aegis pages. */
+  appBaseUrl: string;
+}
+
+/**
+ * The reports: coverage (JSON, CSV and an ATT&CK Navigator layer), test
+ * results and remediation status (JSON and CSV). Every report needs
+ * `aegis.report.read` and counts only the tests the caller may read.
+ */
+export function registerReportRoutes(
+  context: RouteContext,
+  options: ReportOptions,
+): void {
+  const { router, coverageStore } = context;
+  const queries = new ReportQueries(context.db);
+
+  /**
+   * The caller may read reports, and counts the tests it may read. Downloads
+   * are browser links, so they also take the user cookie (limited access);
+   * the JSON reports take tokens only.
+   */
+  async function authorize<T extends object>(
+    req: Request,
+    parse: () => T,
+    access: Access,
+  ) {
+    const credentials = await context.httpAuth.credentials(req, {
+      allowLimitedAccess: access === 'download',
+    });
+    const [decision] = await context.permissions.authorize(
+      [{ permission: aegisReportReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${aegisReportReadPermission.name} for this action`,
+      );
+    }
+    const query = parse();
+    const { entityRef } = query as { entityRef?: string };
+    const scope = await coverageScopeFor(context, credentials, entityRef);
+    return { query, scope };
+  }
+
+  /**
+   * Checks what the query syntax cannot (an enabled domain, a known tactic
+   * and platform) and spells the platform as ATT&CK does, as tests do.
+   */
+  async function checkFilter<T extends CoverageFilter>(filter: T): Promise<T> {
+    const { domains } = context.attackSettings;
+    if (filter.domain && !domains.includes(filter.domain)) {
+      throw new InputError(
+        `Invalid query: domain: '${
+          filter.domain
+        }' is not enabled (${domains.join(', ')})`,
+      );
+    }
+    const searched = filter.domain ? [filter.domain] : domains;
+    if (
+      filter.tactic &&
+      !(await queries.tacticExists(filter.tactic, searched))
+    ) {
+      throw new InputError(
+        `Invalid query: tactic: '${
+          filter.tactic
+        }' is not a tactic of ${searched.join(', ')}`,
+      );
+    }
+    if (!filter.platform) {
+      return filter;
+    }
+    const platform = await queries.attackPlatform(searched, filter.platform);
+    if (!platform) {
+      throw new InputError(
+        `Invalid query: platform: '${
+          filter.platform
+        }' is not a platform of ${searched.join(', ')}`,
+      );
+    }
+    return { ...filter, platform };
+  }
+
+  /** A download leaves the portal: it is recorded in the audit stream. */
+  function exported<T>(
+    req: Request,
+    report: string,
+    build: () => Promise<T>,
+  ): Promise<T> {
+    return audited(
+      context.auditor,
+      { eventId: 'report-export', request: req, meta: { report } },
+      build,
+    );
+  }
+
+  async function coverageReport(
+    req: Request,
+    access: Access,
+  ): Promise<CoverageReport> {
+    const { query, scope } = await authorize(
+      req,
+      () => parseRequest(coverageQuery, req.query, 'query'),
+      access,
+    );
+    const filter = await checkFilter(query);
+    const coverage = await coverageStore.evaluate(filter, scope);
+    return {
+      generatedAt: new Date().toISOString(),
+      filters: filter,
+      counts: coverage.counts(),
+      byTactic: coverage.byTactic(),
+      byPlatform: coverage.byPlatform(),
+      techniques: coverage.techniques(),
+    };
+  }
+
+  async function testResults(
+    req: Request,
+    access: Access,
+  ): Promise<TestResultsReport> {
+    const { query, scope } = await authorize(
+      req,
+      () => parseRequest(testResultsQuery, req.query, 'query'),
+      access,
+    );
+    const items = await queries.testResults({
+      criteria: scope.tests,
+      state: query.state,
+      updated: updatedBetween(query),
+    });
+    return {
+      generatedAt: new Date().toISOString(),
+      filters: {
+        state: query.state,
+        date_from: query.date_from?.value,
+        date_to: query.date_to?.value,
+      },
+      items,
+    };
+  }
+
+  async function remediation(
+    req: Request,
+    access: Access,
+  ): Promise<RemediationReport> {
+    const { query, scope } = await authorize(
+      req,
+      () => parseRequest(remediationQuery, req.query, 'query'),
+      access,
+    );
+    const generatedAt = new Date().toISOString();
+    const items = await queries.remediation({
+      criteria: scope.tests,
+      status: query.status,
+      today: generatedAt.slice(0, 10),
+    });
+    return { generatedAt, filters: { status: query.status }, items };
+  }
+
+  async function navigatorLayer(req: Request, generatedAt: string) {
+    const { query, scope } = await authorize(
+      req,
+      () => parseRequest(navigatorQuery, req.query, 'query'),
+      'download',
+    );
+    const domain =
+      query.domain ?? defaultDomain(context.attackSettings.domains);
+    const filter = await checkFilter({ ...query, domain });
+    const [coverage, attackRelease] = await Promise.all([
+      coverageStore.evaluate(filter, scope),
+      queries.attackRelease(domain),
+    ]);
+    return buildNavigatorLayer({
+      domain,
+      techniques: coverage.techniques(),
+      counts: coverage.counts(),
+      generatedAt,
+      appBaseUrl: options.appBaseUrl,
+      attackRelease,
+      platform: filter.platform,
+      entityRef: query.entityRef,
+      maxAgeDays: context.coverageSettings.maxAgeDays,
+    });
+  }
+
+  router.get('/reports/coverage-summary', async (req, res) => {
+    res.json(await coverageReport(req, 'api'));
+  });
+
+  router.get('/reports/coverage-csv', async (req, res) => {
+    const report = await exported(req, 'coverage-csv', () =>
+      coverageReport(req, 'download'),
+    );
+    sendCsv(
+      res,
+      fileName('aegis-coverage', report.generatedAt, 'csv'),
+      toCsv(coverageColumns, report.techniques),
+    );
+  });
+
+  router.get('/reports/test-results', async (req, res) => {
+    res.json(await testResults(req, 'api'));
+  });
+
+  router.get('/reports/test-results.csv', async (req, res) => {
+    const report = await exported(req, 'test-results.csv', () =>
+      testResults(req, 'download'),
+    );
+    sendCsv(
+      res,
+      fileName('aegis-test-results', report.generatedAt, 'csv'),
+      toCsv(testResultColumns, report.items),
+    );
+  });
+
+  router.get('/reports/remediation-status', async (req, res) => {
+    res.json(await remediation(req, 'api'));
+  });
+
+  router.get('/reports/remediation-status.csv', async (req, res) => {
+    const report = await exported(req, 'remediation-status.csv', () =>
+      remediation(req, 'download'),
+    );
+    sendCsv(
+      res,
+      fileName('aegis-remediation', report.generatedAt, 'csv'),
+      toCsv(remediationColumns, report.items),
+    );
+  });
+
+  router.get('/reports/navigator-layer', async (req, res) => {
+    const generatedAt = new Date().toISOString();
+    const layer = await exported(req, 'navigator-layer', () =>
+      navigatorLayer(req, generatedAt),
+    );
+    sendJsonDownload(
+      res,
+      fileName(`aegis-navigator-${layer.domain}`, generatedAt, 'json'),
+      layer,
+    );
+  });
+}
+
+function defaultDomain(domains: AttackDomain[]): AttackDomain {
+  return domains.includes('enterprise-attack')
+    ? 'enterprise-attack'
+    : domains[0];
+}
+
+/** `aegis-coverage-2026-12-03.csv`: the name a download is saved under. */
+function fileName(prefix: string, generatedAt: string, extension: string) {
+  return `${prefix}-${generatedAt.slice(0, 10)}.${extension}`;
+}
+
+function sendJsonDownload(res: Response, filename: string, body: unknown) {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    })
+    .send(JSON.stringify(body, null, 2));
+}

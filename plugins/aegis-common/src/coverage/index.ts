@@ -1,0 +1,4 @@
+export * from './types';
+export * from './metricsTypes';
+export * from './reportTypes';
+export * from './catalogFeed';
