@@ -16,6 +16,9 @@ backend.add(
 backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
+// ATT&CK techniques and tactics as catalog entities, related to the services
+// they are tested against.
+backend.add(import('@aegis-security/plugin-catalog-backend-module-aegis'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // Decides Aegis permissions from Aegis roles; other plugins' stay allowed.
