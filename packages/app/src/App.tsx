@@ -6,6 +6,7 @@ import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import signalsPlugin from '@backstage/plugin-signals/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import { catalogGraphModule } from './modules/catalogGraph';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
@@ -18,6 +19,7 @@ export default createApp({
     orgPlugin,
     signalsPlugin,
     userSettingsPlugin,
+    catalogGraphModule,
     navModule,
     signInModule,
   ],

@@ -3,6 +3,10 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import SecurityIcon from '@material-ui/icons/Security';
 import { aegisApiFactory } from './api/aegisApiFactory';
 import { evidenceUploadApiFactory } from './api/evidenceUploadApiFactory';
@@ -28,9 +32,35 @@ const aegisPage = PageBlueprint.make({
   },
 });
 
+/** Tests run against Components; a System counts its Components' tests. */
+const coverageFilter = { kind: { $in: ['component', 'system'] } };
+
+const entityCoverageCard = EntityCardBlueprint.make({
+  name: 'attack-coverage',
+  params: {
+    filter: coverageFilter,
+    loader: () =>
+      import('./components/EntityCoverage').then(m => <m.EntityCoverageCard />),
+  },
+});
+
+const entityCoverageContent = EntityContentBlueprint.make({
+  name: 'attack-coverage',
+  params: {
+    path: 'attack',
+    title: 'ATT&CK',
+    filter: coverageFilter,
+    loader: () =>
+      import('./components/EntityCoverage').then(m => (
+        <m.EntityCoverageContent />
+      )),
+  },
+});
+
 /**
  * The Aegis frontend plugin for the new frontend system; its page also adds
- * the "ATT&CK Coverage" sidebar item.
+ * the "ATT&CK Coverage" sidebar item, and Component and System pages get an
+ * "ATT&CK coverage" card and an "ATT&CK" tab.
  *
  * @alpha
  */
@@ -39,5 +69,11 @@ export default createFrontendPlugin({
   title: 'ATT&CK Coverage',
   icon: <SecurityIcon />,
   routes: aegisRoutes,
-  extensions: [aegisApi, evidenceUploadApi, aegisPage],
+  extensions: [
+    aegisApi,
+    evidenceUploadApi,
+    aegisPage,
+    entityCoverageCard,
+    entityCoverageContent,
+  ],
 });

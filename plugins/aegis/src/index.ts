@@ -4,5 +4,11 @@
  * @packageDocumentation
  */
 
-export { aegisPlugin, AegisPage } from './plugin';
+export {
+  aegisPlugin,
+  AegisPage,
+  EntityAegisCoverageCard,
+  EntityAegisCoverageContent,
+} from './plugin';
+export { isAegisCoverageAvailable } from './components/EntityCoverage/isAegisCoverageAvailable';
 export { aegisApiRef } from './api/aegisApiRef';

@@ -59,6 +59,25 @@ export const templatesRouteRef = createSubRouteRef({
   path: '/templates',
 });
 
+/** Coverage and test metrics as charts. */
+export const dashboardRouteRef = createSubRouteRef({
+  id: 'aegis.dashboard',
+  parent: rootRouteRef,
+  path: '/dashboard',
+});
+
+/** Coverage, test result and remediation reports with their downloads. */
+export const reportsRouteRef = createSubRouteRef({
+  id: 'aegis.reports',
+  parent: rootRouteRef,
+  path: '/reports',
+});
+
+/** The ATT&CK tab of a catalog Component or System, for legacy apps. */
+export const entityCoverageRouteRef = createRouteRef({
+  id: 'aegis.entity-coverage',
+});
+
 /** The route refs both frontend systems expose, by name. */
 export const aegisRoutes = {
   root: rootRouteRef,
@@ -70,4 +89,6 @@ export const aegisRoutes = {
   createTest: createTestRouteRef,
   test: testRouteRef,
   templates: templatesRouteRef,
+  dashboard: dashboardRouteRef,
+  reports: reportsRouteRef,
 };

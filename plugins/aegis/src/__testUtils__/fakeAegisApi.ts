@@ -19,6 +19,19 @@ import {
   techniqueDetail,
   techniquePage,
 } from './sampleAttack';
+import {
+  sampleByTactic,
+  sampleCoverageReport,
+  sampleEntityCoverage,
+  samplePipeline,
+  sampleRecentTests,
+  sampleRemediation,
+  sampleSummary,
+  sampleTeamActivity,
+  sampleTestResults,
+  sampleTrend,
+  sampleValidationRate,
+} from './sampleCoverage';
 import { sampleEvidence } from './sampleEvidence';
 import {
   sampleTemplates,
@@ -297,5 +310,43 @@ export function fakeAegisApi(
       };
     }),
     getTemplateStats: jest.fn(async () => ({ items: sampleTemplateStats })),
+    getMetricsSummary: jest.fn(async () => sampleSummary),
+    getMetricsByTactic: jest.fn(async () => sampleByTactic),
+    getTestPipeline: jest.fn(async () => samplePipeline),
+    getTeamActivity: jest.fn(async (query = {}) => ({
+      ...sampleTeamActivity,
+      ...query,
+    })),
+    getValidationRate: jest.fn(async (query = {}) => ({
+      ...sampleValidationRate,
+      ...query,
+    })),
+    getRecentTests: jest.fn(async () => sampleRecentTests),
+    getCoverageTrend: jest.fn(async () => sampleTrend),
+    getCoverageReport: jest.fn(async (query = {}) => ({
+      ...sampleCoverageReport,
+      filters: query,
+    })),
+    getTestResultsReport: jest.fn(async (query = {}) => ({
+      ...sampleTestResults,
+      filters: query,
+    })),
+    getRemediationReport: jest.fn(async (query = {}) => ({
+      ...sampleRemediation,
+      filters: query,
+    })),
+    getEntityCoverage: jest.fn(async (entityRef: string) =>
+      sampleEntityCoverage(entityRef),
+    ),
+    getReportDownloadUrl: jest.fn(async (report, query = {}) => {
+      const params = new URLSearchParams();
+      Object.entries(query).forEach(([key, value]) => {
+        if (value) params.set(key, value);
+      });
+      const search = params.toString();
+      return `http://localhost:7007/api/aegis/reports/${report}${
+        search ? `?${search}` : ''
+      }`;
+    }),
   };
 }

@@ -10,3 +10,10 @@ export { renderTestPage } from './renderTestPage';
 export { responseError } from './responseError';
 export { sampleTemplates, sampleTemplateStats } from './sampleTemplates';
 export { sampleTest, sampleTests } from './sampleTests';
+export {
+  coverageCounts,
+  sampleCoverageReport,
+  sampleEntityCoverage,
+  sampleSummary,
+  sampleTechniqueCoverage,
+} from './sampleCoverage';

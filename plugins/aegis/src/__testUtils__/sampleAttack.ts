@@ -7,6 +7,7 @@ import type {
   TechniquePage,
 } from '@aegis-security/plugin-aegis-common';
 import { responseError } from './responseError';
+import { sampleGapCoverage, sampleTechniqueCoverage } from './sampleCoverage';
 
 function tactic(attackId: string, name: string, shortname: string): Tactic {
   return {
@@ -49,9 +50,19 @@ export const sampleTactics: Tactic[] = [
   tactic('TA0003', 'Persistence', 'persistence'),
 ];
 
+const covered = (
+  status: NonNullable<Technique['coverage']>['status'],
+  fields: Partial<NonNullable<Technique['coverage']>> = {},
+): Pick<Technique, 'coverage'> => ({
+  coverage: { status, confirmedGap: false, stale: false, ...fields },
+});
+
 /**
  * Techniques of the sample tactics: one with two sub-techniques, one under two
  * tactics, one only on Linux and one revoked in favour of a sub-technique.
+ * Their coverage: Phishing partial through one sub-technique and a confirmed
+ * gap in the other, the interpreter validated but stale, the scheduled task
+ * in progress, the system process untested.
  */
 export const sampleTechniques: Technique[] = [
   technique('T1566', 'Phishing', {
@@ -59,26 +70,38 @@ export const sampleTechniques: Technique[] = [
     platforms: ['Windows', 'macOS', 'Linux'],
     tactics: ['initial-access'],
     detectionStrategies: [{ attackId: 'DET0001', name: 'Phishing Analysis' }],
+    ...covered('partial'),
   }),
   technique('T1566.001', 'Spearphishing Attachment', {
     platforms: ['Windows', 'macOS', 'Linux'],
     tactics: ['initial-access'],
+    ...covered('partial', { lastValidatedAt: '2026-03-04T09:00:00Z' }),
   }),
   technique('T1566.002', 'Spearphishing Link', {
     platforms: ['Windows', 'macOS', 'Linux'],
     tactics: ['initial-access'],
+    ...covered('not_covered', {
+      confirmedGap: true,
+      lastValidatedAt: '2026-03-02T09:00:00Z',
+    }),
   }),
   technique('T1059', 'Command and Scripting Interpreter', {
     platforms: ['Windows', 'Linux'],
     tactics: ['execution'],
+    ...covered('validated', {
+      stale: true,
+      lastValidatedAt: '2025-01-10T09:00:00Z',
+    }),
   }),
   technique('T1053', 'Scheduled Task/Job', {
     platforms: ['Windows', 'Linux'],
     tactics: ['execution', 'persistence'],
+    ...covered('in_progress'),
   }),
   technique('T1543', 'Create or Modify System Process', {
     platforms: ['Linux'],
     tactics: ['persistence'],
+    ...covered('not_covered'),
   }),
   technique('T1086', 'PowerShell', {
     description: 'Replaced by a sub-technique of T1059.',
@@ -144,8 +167,12 @@ export async function techniqueDetail(
   if (!found) {
     throw await responseError(404, 'Not Found', `no technique ${mitreId}`);
   }
+  const coverageDetail = [sampleTechniqueCoverage, sampleGapCoverage].find(
+    c => c.mitreId === mitreId,
+  );
   return {
     ...found,
+    coverageDetail,
     subtechniques: techniques
       .filter(t => t.parentMitreId === mitreId)
       .map(({ mitreId: id, name, deprecated, revoked }) => ({

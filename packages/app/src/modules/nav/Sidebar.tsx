@@ -10,6 +10,8 @@ import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import DescriptionIcon from '@material-ui/icons/Description';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
@@ -32,6 +34,16 @@ export const SidebarContent = NavContentBlueprint.make({
               icon={AssignmentTurnedInIcon}
               to="/aegis/tests"
               text="Security tests"
+            />
+            <SidebarItem
+              icon={AssessmentIcon}
+              to="/aegis/dashboard"
+              text="Coverage dashboard"
+            />
+            <SidebarItem
+              icon={DescriptionIcon}
+              to="/aegis/reports"
+              text="Reports"
             />
             {nav.take('page:catalog')}
             <SidebarDivider />

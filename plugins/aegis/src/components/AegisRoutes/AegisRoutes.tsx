@@ -1,7 +1,9 @@
 import { Route, Routes } from 'react-router-dom';
 import {
   createTestRouteRef,
+  dashboardRouteRef,
   matrixRouteRef,
+  reportsRouteRef,
   syncRouteRef,
   techniqueRouteRef,
   templatesRouteRef,
@@ -10,8 +12,10 @@ import {
   usersRouteRef,
 } from '../../routes';
 import { CreateTestPage } from '../CreateTestPage';
+import { DashboardPage } from '../DashboardPage';
 import { HomeContent } from '../HomePage';
 import { MatrixPage } from '../MatrixPage';
+import { ReportsPage } from '../ReportsPage';
 import { SyncPage } from '../SyncPage';
 import { TechniquePage } from '../TechniquePage';
 import { TemplatesPage } from '../TemplatesPage';
@@ -27,6 +31,8 @@ export function AegisRoutes() {
   return (
     <Routes>
       <Route path="/" element={<HomeContent />} />
+      <Route path={dashboardRouteRef.path} element={<DashboardPage />} />
+      <Route path={reportsRouteRef.path} element={<ReportsPage />} />
       <Route path={matrixRouteRef.path} element={<MatrixPage />} />
       <Route path={techniqueRouteRef.path} element={<TechniquePage />} />
       <Route path={testsRouteRef.path} element={<TestsPage />} />

@@ -4,13 +4,20 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
 import { describeError } from '../../api/responseErrors';
-import { matrixRouteRef, testsRouteRef } from '../../routes';
+import {
+  dashboardRouteRef,
+  matrixRouteRef,
+  reportsRouteRef,
+  testsRouteRef,
+} from '../../routes';
 
 /** How much ATT&CK data Aegis holds, or the first step when it holds none. */
 export function AttackSummary() {
   const aegisApi = useApi(aegisApiRef);
   const matrixRoute = useRouteRef(matrixRouteRef);
   const testsRoute = useRouteRef(testsRouteRef);
+  const dashboardRoute = useRouteRef(dashboardRouteRef);
+  const reportsRoute = useRouteRef(reportsRouteRef);
   const counts = useAsync(async () => {
     const [tactics, techniques] = await Promise.all([
       aegisApi.listTactics(),
@@ -48,6 +55,12 @@ export function AttackSummary() {
         {counts.value?.techniques} techniques of MITRE ATT&CK.
       </Typography>
       <Typography paragraph>{matrixLink}</Typography>
+      <Typography paragraph>
+        <Link to={dashboardRoute()}>Coverage dashboard</Link>
+      </Typography>
+      <Typography paragraph>
+        <Link to={reportsRoute()}>Reports and exports</Link>
+      </Typography>
       <Link to={testsRoute()}>Security tests</Link>
     </>
   );

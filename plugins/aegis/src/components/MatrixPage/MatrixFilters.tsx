@@ -1,6 +1,7 @@
 import type { AttackDomain } from '@aegis-security/plugin-aegis-common';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
+import { STATUS_FILTERS, type StatusFilter } from './coverageStatus';
 
 const DOMAINS: Record<AttackDomain, string> = {
   'enterprise-attack': 'Enterprise',
@@ -9,22 +10,29 @@ const DOMAINS: Record<AttackDomain, string> = {
 };
 
 const ANY_PLATFORM = '';
+const ANY_STATUS = '';
+
+function isStatus(value: string): value is StatusFilter {
+  return STATUS_FILTERS.some(f => f.value === value);
+}
 
 function isDomain(value: string): value is AttackDomain {
   return Object.keys(DOMAINS).includes(value);
 }
 
-/** The domain, platform and search text the matrix shows. */
+/** The domain, platform, coverage status and search text the matrix shows. */
 export function MatrixFilters(props: {
   domain: AttackDomain;
   onDomainChange: (domain: AttackDomain) => void;
   platforms: string[];
   platform?: string;
   onPlatformChange: (platform: string | undefined) => void;
+  status?: StatusFilter;
+  onStatusChange: (status: StatusFilter | undefined) => void;
   search: string;
   onSearchChange: (search: string) => void;
 }) {
-  const { domain, platforms, platform, search } = props;
+  const { domain, platforms, platform, status, search } = props;
 
   return (
     <Box display="flex" flexWrap="wrap" gridGap={16} mb={2}>
@@ -67,6 +75,28 @@ export function MatrixFilters(props: {
         {platforms.map(p => (
           <option key={p} value={p}>
             {p}
+          </option>
+        ))}
+      </TextField>
+      <TextField
+        id="aegis-matrix-status"
+        select
+        label="Coverage"
+        variant="outlined"
+        size="small"
+        value={status ?? ANY_STATUS}
+        onChange={event => {
+          const value = event.target.value;
+          props.onStatusChange(isStatus(value) ? value : undefined);
+        }}
+        InputLabelProps={{ shrink: true }}
+        SelectProps={{ native: true }}
+        style={{ minWidth: 160 }}
+      >
+        <option value={ANY_STATUS}>Any coverage</option>
+        {STATUS_FILTERS.map(f => (
+          <option key={f.value} value={f.value}>
+            {f.label}
           </option>
         ))}
       </TextField>

@@ -1,9 +1,10 @@
 import Box from '@material-ui/core/Box';
 import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { COVERAGE_STATUSES, coverageColours } from './coverageStatus';
+import { coverageColours } from '../../coverageLabels';
+import { LEGEND } from './coverageStatus';
 
-/** What the colours of the matrix cells mean. */
+/** What the colours and markers of the matrix cells mean. */
 export function MatrixLegend() {
   const theme = useTheme();
 
@@ -19,15 +20,16 @@ export function MatrixLegend() {
         m={0}
         style={{ listStyle: 'none' }}
       >
-        {COVERAGE_STATUSES.map(({ status, label, description }) => (
-          <Box component="li" key={status} display="flex" alignItems="center">
+        {LEGEND.map(({ key, look, label, description }) => (
+          <Box component="li" key={key} display="flex" alignItems="center">
             <Box
               width={16}
               height={16}
               mr={1}
-              border={1}
+              border={2}
               borderRadius={4}
-              style={coverageColours(status, theme)}
+              flexShrink={0}
+              style={coverageColours(look, theme)}
             />
             <Typography variant="body2">
               <strong>{label}</strong>: {description}
@@ -36,8 +38,8 @@ export function MatrixLegend() {
         ))}
       </Box>
       <Typography variant="caption" color="textSecondary">
-        Aegis does not track coverage yet, so every technique shows as not
-        assessed.
+        A technique with sub-techniques shows the best status among its own
+        tests and theirs.
       </Typography>
     </Box>
   );

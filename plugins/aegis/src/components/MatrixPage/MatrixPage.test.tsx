@@ -22,7 +22,7 @@ async function renderMatrix(api = fakeAegisApi()) {
 function techniquesUnder(tactic: string): string[] {
   const column = screen.getByRole('region', { name: tactic });
   return within(column)
-    .getAllByRole('link')
+    .queryAllByRole('link')
     .map(link => link.textContent?.match(/^T[\d.]+/)?.[0] ?? '');
 }
 
@@ -113,10 +113,72 @@ describe('MatrixPage', () => {
     expect(techniquesUnder('Execution')).toEqual(['T1053']);
   });
 
-  it('says every technique is not assessed yet', async () => {
+  it('explains each coverage status and marker in the legend', async () => {
     await renderMatrix();
 
-    expect(screen.getByText('Not assessed')).toBeInTheDocument();
+    const legend = within(screen.getByRole('list', { name: 'Legend' }));
+    expect(
+      legend.getAllByRole('listitem').map(item => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^Validated: /),
+      expect.stringMatching(/^Partial: /),
+      expect.stringMatching(/^In progress: /),
+      expect.stringMatching(/^Not covered: /),
+      expect.stringMatching(/^Confirmed gap: /),
+      expect.stringMatching(/^Stale \(dashed\): /),
+    ]);
+  });
+
+  it('tells the coverage of each technique in its title', async () => {
+    await renderMatrix();
+
+    expect(
+      screen.getByRole('link', {
+        name: 'T1059 Command and Scripting Interpreter',
+      }),
+    ).toHaveAttribute(
+      'title',
+      'Command and Scripting Interpreter: Validated, stale',
+    );
+    expect(
+      screen.getByRole('link', {
+        name: 'T1543 Create or Modify System Process',
+      }),
+    ).toHaveAttribute('title', 'Create or Modify System Process: Not covered');
+  });
+
+  it('shows only the techniques with the chosen coverage status', async () => {
+    await renderMatrix();
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Coverage'),
+      'in_progress',
+    );
+
+    expect(techniquesUnder('Initial Access')).toEqual([]);
+    expect(techniquesUnder('Execution')).toEqual(['T1053']);
+    expect(techniquesUnder('Persistence')).toEqual(['T1053']);
+  });
+
+  it('keeps a technique whose sub-technique is a confirmed gap', async () => {
+    await renderMatrix();
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Coverage'),
+      'confirmed_gap',
+    );
+
+    expect(techniquesUnder('Initial Access')).toEqual(['T1566']);
+    expect(techniquesUnder('Execution')).toEqual([]);
+  });
+
+  it('filters the stale validations', async () => {
+    await renderMatrix();
+
+    await userEvent.selectOptions(screen.getByLabelText('Coverage'), 'stale');
+
+    expect(techniquesUnder('Execution')).toEqual(['T1059']);
+    expect(techniquesUnder('Persistence')).toEqual([]);
   });
 
   it('asks for an ATT&CK sync when there are no tactics', async () => {

@@ -7,6 +7,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useMemo, useState } from 'react';
+import type { StatusFilter } from './coverageStatus';
 import { MatrixFilters } from './MatrixFilters';
 import { MatrixGrid } from './MatrixGrid';
 import { MatrixLegend } from './MatrixLegend';
@@ -22,6 +23,7 @@ import { useMatrixData } from './useMatrixData';
 export function MatrixPage() {
   const [domain, setDomain] = useState<AttackDomain>('enterprise-attack');
   const [platform, setPlatform] = useState<string>();
+  const [status, setStatus] = useState<StatusFilter>();
   const [search, setSearch] = useState('');
   const { loading, error, value } = useMatrixData(domain);
 
@@ -37,9 +39,9 @@ export function MatrixPage() {
     () =>
       buildColumns(
         value?.tactics ?? [],
-        filterTechniques(entries, { platform, search }),
+        filterTechniques(entries, { platform, status, search }),
       ),
-    [value, entries, platform, search],
+    [value, entries, platform, status, search],
   );
 
   const changeDomain = (next: AttackDomain) => {
@@ -56,6 +58,8 @@ export function MatrixPage() {
         platforms={platforms}
         platform={platform}
         onPlatformChange={setPlatform}
+        status={status}
+        onStatusChange={setStatus}
         search={search}
         onSearchChange={setSearch}
       />

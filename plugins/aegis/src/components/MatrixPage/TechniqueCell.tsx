@@ -2,12 +2,15 @@ import type { Technique } from '@aegis-security/plugin-aegis-common';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { memo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { coverageColours, coverageStatusOf } from './coverageStatus';
+import { coverageColours, describeCoverage } from '../../coverageLabels';
+import { coverageOf } from './coverageStatus';
 import type { MatrixTechnique } from './matrixModel';
 
 const useStyles = makeStyles(theme => ({
   cell: {
     border: '1px solid',
+    // A wide left edge carries the colour even on small cells.
+    borderLeftWidth: 4,
     borderRadius: 4,
     padding: theme.spacing(0.5, 0.75),
     fontSize: theme.typography.caption.fontSize,
@@ -27,6 +30,10 @@ const useStyles = makeStyles(theme => ({
   id: {
     display: 'block',
     color: theme.palette.text.secondary,
+  },
+  gap: {
+    fontWeight: theme.typography.fontWeightBold as number,
+    marginLeft: theme.spacing(0.5),
   },
   toggle: {
     border: 'none',
@@ -49,10 +56,22 @@ const useStyles = makeStyles(theme => ({
 function TechniqueLink(props: { technique: Technique; to: string }) {
   const { technique, to } = props;
   const classes = useStyles();
+  const coverage = coverageOf(technique);
 
   return (
-    <Link className={classes.link} to={to} title={technique.name}>
-      <span className={classes.id}>{technique.mitreId}</span>
+    <Link
+      className={classes.link}
+      to={to}
+      title={`${technique.name}: ${describeCoverage(coverage)}`}
+    >
+      <span className={classes.id}>
+        {technique.mitreId}
+        {coverage.confirmedGap && (
+          <span className={classes.gap} aria-hidden>
+            !
+          </span>
+        )}
+      </span>
       {technique.name}
     </Link>
   );
@@ -68,7 +87,7 @@ function TechniqueCellContent(props: {
   const [expanded, setExpanded] = useState(false);
   const { technique, subtechniques } = entry;
 
-  const colours = (t: Technique) => coverageColours(coverageStatusOf(t), theme);
+  const colours = (t: Technique) => coverageColours(coverageOf(t), theme);
 
   return (
     <li className={classes.cell} style={colours(technique)}>

@@ -1,43 +1,73 @@
-import type { Technique } from '@aegis-security/plugin-aegis-common';
-import type { Theme } from '@material-ui/core/styles';
+import {
+  COVERAGE_STATUSES,
+  type CoverageStatus,
+  type Technique,
+} from '@aegis-security/plugin-aegis-common';
+import {
+  COVERAGE_STATUS_DESCRIPTIONS,
+  COVERAGE_STATUS_LABELS,
+  type CoverageLook,
+} from '../../coverageLabels';
 
-/** The coverage status a matrix cell shows. */
-export type CoverageStatus = 'not-assessed';
+/** What the status filter of the matrix can narrow it to. */
+export type StatusFilter = CoverageStatus | 'confirmed_gap' | 'stale';
 
-/** What each status means, in the order the legend lists them. */
-export const COVERAGE_STATUSES: Array<{
-  status: CoverageStatus;
+/** The choices of the status filter, in the order it lists them. */
+export const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
+  ...COVERAGE_STATUSES.map(status => ({
+    value: status,
+    label: COVERAGE_STATUS_LABELS[status],
+  })),
+  { value: 'confirmed_gap', label: 'Confirmed gap' },
+  { value: 'stale', label: 'Stale' },
+];
+
+/** One entry of the matrix legend: how it is drawn and what it means. */
+export interface LegendEntry {
+  key: string;
+  look: CoverageLook;
   label: string;
   description: string;
-}> = [
+}
+
+/** The legend of the matrix: each status, then the two markers. */
+export const LEGEND: LegendEntry[] = [
+  ...COVERAGE_STATUSES.map(status => ({
+    key: status,
+    look: { status },
+    label: COVERAGE_STATUS_LABELS[status],
+    description: COVERAGE_STATUS_DESCRIPTIONS[status],
+  })),
   {
-    status: 'not-assessed',
-    label: 'Not assessed',
-    description: 'No test has proven detection or prevention yet.',
+    key: 'confirmed_gap',
+    look: { status: 'not_covered', confirmedGap: true },
+    label: 'Confirmed gap',
+    description: 'The latest validated test was not detected.',
+  },
+  {
+    key: 'stale',
+    look: { status: 'validated', stale: true },
+    label: 'Stale (dashed)',
+    description: 'The latest validation is older than the maximum age.',
   },
 ];
 
 /**
- * The coverage status of a technique.
- *
- * Limitation: Aegis does not track coverage yet, so every technique is "not
- * assessed".
+ * The coverage of a technique as the backend computed it: a parent's status
+ * is already rolled up from its sub-techniques. Retired techniques have none.
  */
-export function coverageStatusOf(_technique: Technique): CoverageStatus {
-  return 'not-assessed';
+export function coverageOf(technique: Technique): CoverageLook {
+  return technique.coverage ?? {};
 }
 
-/** The background and border of a cell or legend swatch of a status. */
-export function coverageColours(
-  status: CoverageStatus,
-  theme: Theme,
-): { backgroundColor: string; borderColor: string } {
-  switch (status) {
-    case 'not-assessed':
-    default:
-      return {
-        backgroundColor: theme.palette.background.default,
-        borderColor: theme.palette.divider,
-      };
-  }
+/** Whether a technique has the status or marker the filter asks for. */
+export function matchesStatus(
+  technique: Technique,
+  filter: StatusFilter,
+): boolean {
+  const coverage = technique.coverage;
+  if (!coverage) return false;
+  if (filter === 'confirmed_gap') return coverage.confirmedGap;
+  if (filter === 'stale') return coverage.stale;
+  return coverage.status === filter;
 }

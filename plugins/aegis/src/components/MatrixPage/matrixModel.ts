@@ -1,4 +1,5 @@
 import type { Tactic, Technique } from '@aegis-security/plugin-aegis-common';
+import { matchesStatus, type StatusFilter } from './coverageStatus';
 
 /** A technique of the matrix with its sub-techniques, sorted by ID. */
 export interface MatrixTechnique {
@@ -15,6 +16,7 @@ export interface MatrixColumn {
 /** What the reader narrowed the matrix to. */
 export interface MatrixFilter {
   platform?: string;
+  status?: StatusFilter;
   search: string;
 }
 
@@ -59,7 +61,8 @@ function matchesSearch(technique: Technique, search: string): boolean {
 
 /**
  * The techniques on the chosen platform whose ID or name, or that of one of
- * their sub-techniques, contains the search text.
+ * their sub-techniques, contains the search text, and that have the chosen
+ * coverage status themselves or through one of their sub-techniques.
  */
 export function filterTechniques(
   entries: MatrixTechnique[],
@@ -68,6 +71,11 @@ export function filterTechniques(
   const search = filter.search.trim().toLocaleLowerCase('en-US');
   const onPlatform = (t: Technique) =>
     !filter.platform || t.platforms.includes(filter.platform);
+  const { status } = filter;
+  const hasStatus = (entry: MatrixTechnique) =>
+    !status ||
+    matchesStatus(entry.technique, status) ||
+    entry.subtechniques.some(sub => matchesStatus(sub, status));
 
   return entries
     .filter(entry => onPlatform(entry.technique))
@@ -77,9 +85,10 @@ export function filterTechniques(
     }))
     .filter(
       entry =>
-        !search ||
-        matchesSearch(entry.technique, search) ||
-        entry.subtechniques.some(sub => matchesSearch(sub, search)),
+        hasStatus(entry) &&
+        (!search ||
+          matchesSearch(entry.technique, search) ||
+          entry.subtechniques.some(sub => matchesSearch(sub, search))),
     );
 }
 

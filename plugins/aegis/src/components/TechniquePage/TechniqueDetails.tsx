@@ -7,6 +7,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { techniqueRouteRef } from '../../routes';
+import { TechniqueCoverageCard } from './TechniqueCoverageCard';
 import { TechniqueStatus } from './TechniqueStatus';
 
 const CHANGES = {
@@ -80,6 +81,9 @@ export function TechniqueDetails(props: { technique: TechniqueDetail }) {
       <TechniqueStatus technique={technique} />
       <Grid container spacing={3}>
         <Grid item xs={12} md={8}>
+          <Box mb={3}>
+            <TechniqueCoverageCard coverage={technique.coverageDetail} />
+          </Box>
           <InfoCard title="Description">
             <MarkdownContent content={technique.description || '—'} />
           </InfoCard>

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { fakeAegisApi, renderInAegisApp } from '../../__testUtils__';
 import { rootRouteRef } from '../../routes';
@@ -66,6 +66,45 @@ describe('TechniquePage', () => {
 
     expect(
       await screen.findByText('Technique T9999 not found'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the coverage per platform with the deciding test and the stale flag', async () => {
+    await renderTechnique('T1059');
+
+    const table = await screen.findByRole('table', {
+      name: 'Coverage per platform',
+    });
+    const windows = within(table).getByRole('row', { name: /Windows/ });
+    expect(within(windows).getByText('Validated')).toBeInTheDocument();
+    expect(within(windows).getByText('Stale')).toBeInTheDocument();
+    expect(within(windows).getByText('Alerted')).toBeInTheDocument();
+    expect(
+      within(windows).getByRole('link', { name: 'test-validated' }),
+    ).toHaveAttribute('href', '/aegis/tests/test-validated');
+    const linux = within(table).getByRole('row', { name: /Linux/ });
+    expect(within(linux).getByText('In progress')).toBeInTheDocument();
+    expect(
+      screen.getByText(/2 tests: 1 validated, 1 in progress/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/from its own tests/)).toBeInTheDocument();
+  });
+
+  it('marks a confirmed gap', async () => {
+    await renderTechnique('T1566.002');
+
+    expect(
+      await screen.findByRole('table', { name: 'Coverage per platform' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Confirmed gap').length).toBeGreaterThan(0);
+    expect(screen.getByText(/outcomes: 1 not detected/)).toBeInTheDocument();
+  });
+
+  it('says when a technique has no coverage', async () => {
+    await renderTechnique('T1086');
+
+    expect(
+      await screen.findByText('Aegis tracks no coverage for this technique.'),
     ).toBeInTheDocument();
   });
 });

@@ -145,6 +145,9 @@ describe('TemplatesPage', () => {
     await userEvent.type(dialog.getByLabelText('Tags'), 'https{Enter}');
     await userEvent.click(dialog.getByRole('button', { name: 'Create' }));
 
+    // The dialog validates, then saves: on a loaded machine that takes a
+    // few renders.
+    await waitFor(() => expect(api.createTemplate).toHaveBeenCalledTimes(1));
     expect(api.createTemplate).toHaveBeenCalledWith({
       name: 'Cradle over HTTPS',
       description: '',

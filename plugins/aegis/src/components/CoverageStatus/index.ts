@@ -1,0 +1,1 @@
+export { CoverageChips, CoverageStatusChip } from './CoverageStatusChip';

@@ -1,0 +1,3 @@
+export { EntityCoverageCard } from './EntityCoverageCard';
+export { EntityCoverageContent } from './EntityCoverageContent';
+export { isAegisCoverageAvailable } from './isAegisCoverageAvailable';
