@@ -2,7 +2,10 @@
 // Debian's headless Chromium, signs in as each demo user, opens the Aegis page
 // and checks that only admins are offered user administration; the admin
 // opens the Users & roles page; then the demo users take a security test from
-// draft to validated (browser-workflow.mjs). Screenshots land in test-results/. Fails on
+// draft to validated (browser-workflow.mjs), and the admin looks at the
+// coverage dashboard, the reports and the ATT&CK card and tab of payments-api
+// (browser-coverage.mjs); last the admin syncs ATT&CK from a loopback TAXII
+// server (browser-taxii.mjs). Screenshots land in test-results/. Fails on
 // any page error or an unhandled rejection in the portal's log.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +18,8 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { visitCoverage } from './browser-coverage.mjs';
+import { walkTaxiiSync } from './browser-taxii.mjs';
 import { walkWorkflow } from './browser-workflow.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +27,7 @@ const results = join(root, 'test-results');
 const appUrl = 'http://localhost:3100';
 const backendUrl = 'http://localhost:7100';
 const startTimeoutMs = 300_000;
+const taxiiPort = 7190;
 
 mkdirSync(results, { recursive: true });
 const logPath = join(results, 'browser-smoke-portal.log');
@@ -46,6 +52,10 @@ const portal = spawn('yarn', ['start'], {
     APP_CONFIG_backend_listen_port: '7100',
     APP_CONFIG_backend_cors_origin: JSON.stringify(appUrl),
     APP_CONFIG_backend_database_connection: JSON.stringify(':memory:'),
+    // A loopback TAXII server, down until the TAXII walk starts it.
+    APP_CONFIG_aegis_attack_sources_taxii_url: JSON.stringify(
+      `http://127.0.0.1:${taxiiPort}`,
+    ),
   },
 });
 portal.stdout.pipe(log);
@@ -210,6 +220,14 @@ async function main() {
       await visitAs(browser, name, pageErrors);
     }
     await walkWorkflow(browser, { appUrl, results, pageErrors });
+    await visitCoverage(browser, { appUrl, results, pageErrors });
+    await walkTaxiiSync(browser, {
+      root,
+      appUrl,
+      results,
+      pageErrors,
+      taxiiPort,
+    });
   } finally {
     await browser.close();
   }
@@ -222,7 +240,7 @@ async function main() {
     throw new Error(`The portal logged an unhandled rejection; see ${logPath}`);
   }
   console.log(
-    `Browser smoke test passed for ${DEMO_USERS.length} demo users and the workflow walk; screenshots in test-results/`,
+    `Browser smoke test passed for ${DEMO_USERS.length} demo users, the workflow walk, the coverage pages and the TAXII sync; screenshots in test-results/`,
   );
 }
 
