@@ -34,6 +34,13 @@ export interface Config {
        * (default and maximum 30).
        */
       policyCacheSeconds?: number;
+      /**
+       * How long the backend keeps a decision that names no resource (may
+       * this user read reports; which tests may they read), in seconds:
+       * at most 5, by default as long as `policyCacheSeconds` allows.
+       * 0 asks the permission backend every time.
+       */
+      decisionCacheSeconds?: number;
     };
     /** The ATT&CK knowledge base and its sync. */
     attack?: {
@@ -125,6 +132,24 @@ export interface Config {
        * default, or an ISO 8601 duration.
        */
       snapshotFrequency?: { [unit: string]: number } | string;
+      /** How long after start-up the first snapshot is taken. Default `{ seconds: 30 }`. */
+      snapshotInitialDelay?: { [unit: string]: number } | string;
+    };
+    /**
+     * The read cache of metrics, reports and the test list: answers are
+     * served again while the data they came from is unchanged (checked
+     * against the database on every request, so every backend instance
+     * sees every other's writes).
+     */
+    readCache?: {
+      /** Most megabytes of answers kept per backend instance. Default 64; 0 turns the cache off. */
+      maxMegabytes?: number;
+      /**
+       * Longest an answer is served while the data is unchanged, in
+       * seconds, so that what depends on the clock (staleness, "today")
+       * stays current. Default 60.
+       */
+      maxAgeSeconds?: number;
     };
     /** Evidence files and where they are stored. */
     evidence?: {

@@ -8,6 +8,8 @@ export interface LoadRequest {
   type: 'load';
   url: string;
   authorization: string;
+  /** Headers besides the authorization, such as Cache-Control. */
+  headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
 }
@@ -42,7 +44,7 @@ export async function runLoad(request: LoadRequest): Promise<LoadResult> {
         url: request.url,
         connections: request.connections,
         duration: request.durationSeconds,
-        headers: { authorization: request.authorization },
+        headers: { ...request.headers, authorization: request.authorization },
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );

@@ -16,6 +16,9 @@ import { CustomTechniques } from './attack/CustomTechniques';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { applyMigrations } from './database/migrations';
 import { createCoverageCapability } from './coverage/createCoverageCapability';
+import { DataFingerprint } from './lib/DataFingerprint';
+import { DecisionCache } from './lib/DecisionCache';
+import { ReadCache, readCacheOptions } from './lib/ReadCache';
 import { createEvidenceCapability } from './evidence/createEvidenceCapability';
 import { assertPermissionsEnabled } from './lib/config';
 import { warnAboutUnrestrictedTokens } from './lib/externalAccess';
@@ -68,12 +71,16 @@ export const aegisPlugin = createBackendPlugin({
         httpAuth,
         auth,
         auditor,
-        permissions,
+        permissions: permissionsService,
         permissionsRegistry,
         catalog,
         notifications,
       }) {
         assertPermissionsEnabled(config);
+        const permissions = DecisionCache.fromConfig(
+          config,
+          permissionsService,
+        );
         warnAboutUnrestrictedTokens(config, logger);
         const db = await database.getClient();
         await applyMigrations(database, db);
@@ -161,6 +168,10 @@ export const aegisPlugin = createBackendPlugin({
         const router = await createRouter({
           ...attack,
           ...coverage,
+          readCache: new ReadCache(
+            new DataFingerprint(db),
+            readCacheOptions(config),
+          ),
           appBaseUrl: config.getString('app.baseUrl'),
           customTechniques: new CustomTechniques(db, auditStore),
           testRepository,

@@ -2,6 +2,7 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { AuditStore } from '../audit/AuditStore';
 import { AttackDomain } from './stix/model';
+import { raiseGeneration } from '../lib/DataFingerprint';
 
 const TECHNIQUES = 'aegis_attack_techniques';
 
@@ -65,6 +66,7 @@ export class CustomTechniques {
             modified: new Date().toISOString(),
           });
           await replaceLinks(trx, mitreId, input.platforms, input.tactics);
+          await raiseGeneration(trx, 'knowledge_base');
           await this.audit(
             trx,
             actor,
@@ -131,6 +133,7 @@ export class CustomTechniques {
           patch.tactics ?? JSON.parse(current.tactics),
         );
       }
+      await raiseGeneration(trx, 'knowledge_base');
       await this.audit(
         trx,
         actor,
@@ -156,6 +159,7 @@ export class CustomTechniques {
       await trx(TECHNIQUES)
         .where({ mitre_id: mitreId })
         .update({ review_required: false, review_note: note });
+      await raiseGeneration(trx, 'knowledge_base');
       await this.audit(
         trx,
         actor,

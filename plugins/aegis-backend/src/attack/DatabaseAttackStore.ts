@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { AttackStore, SyncCounts, SyncRun } from './AttackStore';
 import { AttackDataset, Tactic, Technique } from './stix/model';
+import { raiseGeneration } from '../lib/DataFingerprint';
 
 const RUNS = 'aegis_attack_sync_runs';
 const TACTICS = 'aegis_attack_tactics';
@@ -23,7 +24,7 @@ export class DatabaseAttackStore implements AttackStore {
     signal?: AbortSignal,
   ): Promise<SyncCounts & { flaggedTests: string[] }> {
     return this.db.transaction(async trx => {
-      await this.applyTactics(trx, dataset);
+      const tacticsWritten = await this.applyTactics(trx, dataset);
       const { counts, retired } = await this.applyTechniques(
         trx,
         dataset,
@@ -32,7 +33,15 @@ export class DatabaseAttackStore implements AttackStore {
       );
       // A cancellation up to here rolls the whole release back.
       signal?.throwIfAborted();
-      return { ...counts, flaggedTests: await flagTests(trx, retired) };
+      const flaggedTests = await flagTests(trx, retired);
+      if (
+        tacticsWritten ||
+        counts.added + counts.changed + counts.deprecated + counts.revoked
+      ) {
+        // Cached coverage and reports are of the knowledge base before.
+        await raiseGeneration(trx, 'knowledge_base');
+      }
+      return { ...counts, flaggedTests };
     });
   }
 
@@ -40,9 +49,13 @@ export class DatabaseAttackStore implements AttackStore {
    * Writes the release's tactics in matrix order. A tactic of the domain
    * that the release's matrix no longer lists (a downgrade, a tactic MITRE
    * took out) is marked deprecated and leaves the matrix; should it come
-   * back, its changed hash rewrites it.
+   * back, its changed hash rewrites it. Answers how many tactics it wrote.
    */
-  private async applyTactics(trx: Knex.Transaction, dataset: AttackDataset) {
+  private async applyTactics(
+    trx: Knex.Transaction,
+    dataset: AttackDataset,
+  ): Promise<number> {
+    let written = 0;
     const stored = new Map<string, { hash: string; deprecated: boolean }>(
       (
         await trx(TACTICS)
@@ -59,10 +72,12 @@ export class DatabaseAttackStore implements AttackStore {
       const known = stored.get(tactic.attackId);
       if (known === undefined) {
         await trx(TACTICS).insert(row);
+        written += 1;
       } else if (known.hash !== row.content_hash) {
         await trx(TACTICS)
           .where({ domain: dataset.domain, attack_id: tactic.attackId })
           .update(row);
+        written += 1;
       }
     }
 
@@ -76,6 +91,7 @@ export class DatabaseAttackStore implements AttackStore {
         .whereIn('attack_id', dropped)
         .update({ deprecated: true, content_hash: 'not-in-matrix' });
     }
+    return written + dropped.length;
   }
 
   private async applyTechniques(

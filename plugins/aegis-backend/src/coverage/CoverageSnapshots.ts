@@ -1,5 +1,6 @@
 import { CoverageCounts, CoverageTrend } from '@aegis-security/plugin-aegis-common';
 import { Knex } from 'knex';
+import { raiseGeneration } from '../lib/DataFingerprint';
 import { CoverageStore } from './CoverageStore';
 import { countsWithPercent } from './rollUp';
 import { PUBLIC_SCOPE } from './scope';
@@ -26,8 +27,14 @@ export class CoverageSnapshots {
     private readonly coverageStore: CoverageStore,
   ) {}
 
-  /** Takes the snapshot of the day of `now`. */
-  async take(now: Date = new Date()): Promise<CoverageCounts> {
+  /**
+   * Takes the snapshot of the day of `now`; writes it only when its counts
+   * differ from the day's earlier one, so that an unchanged coverage leaves
+   * the trend, and the answers cached from it, as they are.
+   */
+  async take(
+    now: Date = new Date(),
+  ): Promise<{ counts: CoverageCounts; changed: boolean }> {
     const counts = await this.coverageStore.counts({}, PUBLIC_SCOPE);
     const row = {
       day: now.toISOString().slice(0, 10),
@@ -38,13 +45,29 @@ export class CoverageSnapshots {
       not_covered: counts.not_covered,
       confirmed_gaps: counts.confirmedGaps,
       stale: counts.stale,
-      taken_at: now.toISOString(),
     };
-    await this.db('aegis_coverage_snapshots')
-      .insert(row)
-      .onConflict('day')
-      .merge();
-    return counts;
+    const changed = await this.db.transaction(async trx => {
+      const earlier: SnapshotRow | undefined = await trx(
+        'aegis_coverage_snapshots',
+      )
+        .where({ day: row.day })
+        .first();
+      if (
+        earlier &&
+        (Object.keys(row) as Array<keyof typeof row>).every(
+          key => String(earlier[key]) === String(row[key]),
+        )
+      ) {
+        return false;
+      }
+      await trx('aegis_coverage_snapshots')
+        .insert({ ...row, taken_at: now.toISOString() })
+        .onConflict('day')
+        .merge();
+      await raiseGeneration(trx, 'coverage_snapshots');
+      return true;
+    });
+    return { counts, changed };
   }
 
   /** The snapshots of the days from `from` to `to`, both included. */

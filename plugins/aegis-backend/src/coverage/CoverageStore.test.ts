@@ -47,6 +47,9 @@ interface TestSpec {
   targets?: string[];
 }
 
+/** Every test counts: an admin's scope. */
+const EVERY_TEST: CoverageScope = { key: 'every test' };
+
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('coverage rules on %p', id => {
@@ -143,7 +146,7 @@ describe.each(databases.eachSupportedId())('coverage rules on %p', id => {
   ): Promise<TechniqueCoverage> {
     const [found] = await store.techniques(
       { platform: options.platform },
-      options.scope ?? {},
+      options.scope ?? EVERY_TEST,
       { mitreIds: [mitreId] },
     );
     return found;
@@ -325,7 +328,7 @@ describe.each(databases.eachSupportedId())('coverage rules on %p', id => {
     });
 
     it('leaves out techniques that do not name the platform', async () => {
-      const linux = await store.techniques({ platform: 'Linux' }, {});
+      const linux = await store.techniques({ platform: 'Linux' }, EVERY_TEST);
 
       expect(linux.map(t => t.mitreId)).toEqual(['T1000', 'T3000']);
     });
@@ -366,7 +369,7 @@ describe.each(databases.eachSupportedId())('coverage rules on %p', id => {
         maxAgeDays: 30,
       });
 
-      const [coverage] = await strict.techniques({}, {}, { mitreIds: ['T2000'] });
+      const [coverage] = await strict.techniques({}, EVERY_TEST, { mitreIds: ['T2000'] });
 
       expect(coverage).toMatchObject({ status: 'validated', stale: true });
     });
@@ -516,7 +519,7 @@ describe.each(databases.eachSupportedId())('coverage rules on %p', id => {
         aTest('T2000', 'validated', 'not_detected'),
       );
 
-      const view = await store.evaluate({}, {});
+      const view = await store.evaluate({}, EVERY_TEST);
 
       expect(view.techniques().map(t => t.mitreId)).toEqual([
         'T1000',
@@ -548,7 +551,7 @@ describe.each(databases.eachSupportedId())('coverage rules on %p', id => {
         { techniques: ['T3000'], state: 'in_review', platform: 'Linux' },
       );
 
-      const view = await store.evaluate({}, {});
+      const view = await store.evaluate({}, EVERY_TEST);
 
       expect(
         view.byTactic().map(t => [t.shortname, t.counts.total, t.counts.validated]),
@@ -567,7 +570,7 @@ describe.each(databases.eachSupportedId())('coverage rules on %p', id => {
     });
 
     it('filter by tactic', async () => {
-      const view = await store.evaluate({ tactic: 'persistence' }, {});
+      const view = await store.evaluate({ tactic: 'persistence' }, EVERY_TEST);
 
       expect(view.techniques().map(t => t.mitreId)).toEqual(['T2000', 'T3000']);
       expect(view.byTactic().map(t => t.shortname)).toEqual(['persistence']);
@@ -607,12 +610,12 @@ describe.each(databases.eachSupportedId())('coverage rules on %p', id => {
 
       await expect(
         coverageOf('T2000', {
-          scope: { entityRefs: ['component:default/payments-api'] },
+          scope: { key: 'payments-api', entityRefs: ['component:default/payments-api'] },
         }),
       ).resolves.toMatchObject({ status: 'validated', tests: { total: 1 } });
       await expect(
         coverageOf('T2000', {
-          scope: { entityRefs: ['component:default/sso-gateway'] },
+          scope: { key: 'sso-gateway', entityRefs: ['component:default/sso-gateway'] },
         }),
       ).resolves.toMatchObject({ status: 'not_covered', confirmedGap: true });
       await expect(coverageOf('T2000')).resolves.toMatchObject({

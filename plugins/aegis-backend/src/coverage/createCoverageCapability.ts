@@ -18,12 +18,14 @@ export const COVERAGE_SNAPSHOT_TASK_ID = 'aegis-coverage-snapshot';
 const DEFAULTS = {
   maxAgeDays: 365,
   snapshotFrequency: { hours: 1 } as HumanDuration,
+  snapshotInitialDelay: { seconds: 30 } as HumanDuration,
 };
 
 /** Settings of the coverage, from `aegis.coverage`. */
 export interface CoverageConfig {
   maxAgeDays: number;
   snapshotFrequency: HumanDuration;
+  snapshotInitialDelay: HumanDuration;
 }
 
 /** Reads `aegis.coverage`, failing with the name of a bad key. */
@@ -40,7 +42,11 @@ export function readCoverageConfig(config: Config): CoverageConfig {
   const snapshotFrequency = config.has(frequencyKey)
     ? readDurationFromConfig(config, { key: frequencyKey })
     : DEFAULTS.snapshotFrequency;
-  return { maxAgeDays, snapshotFrequency };
+  const delayKey = 'aegis.coverage.snapshotInitialDelay';
+  const snapshotInitialDelay = config.has(delayKey)
+    ? readDurationFromConfig(config, { key: delayKey })
+    : DEFAULTS.snapshotInitialDelay;
+  return { maxAgeDays, snapshotFrequency, snapshotInitialDelay };
 }
 
 /**
@@ -71,9 +77,10 @@ export async function createCoverageCapability(options: {
     scope: 'global',
     frequency: settings.snapshotFrequency,
     timeout: { minutes: 5 },
-    initialDelay: { seconds: 30 },
+    initialDelay: settings.snapshotInitialDelay,
     fn: async () => {
-      const counts = await coverageSnapshots.take();
+      const { counts, changed } = await coverageSnapshots.take();
+      if (!changed) return;
       logger.info('Took the coverage snapshot of the day', {
         total: counts.total,
         validated: counts.validated,

@@ -4,6 +4,7 @@ import {
 } from '@aegis-security/plugin-aegis-common';
 import { z } from 'zod';
 import { requirePermission } from '../lib/authorize';
+import { jsonAnswer, sendAnswer } from '../lib/ReadCache';
 import { entityRef, parseRequest } from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { CatalogFeed } from './CatalogFeed';
@@ -34,17 +35,29 @@ export function registerCoverageRoutes(context: RouteContext): void {
       aegisReportReadPermission,
     );
     const query = parseRequest(entityCoverageQuery, req.query, 'query');
-    const scope = await coverageScopeFor(context, credentials, query.entityRef);
-    res.json(
-      await entityCoverage.read(query.entityRef, {
-        ...scope,
-        entityRefs: scope.entityRefs ?? [query.entityRef],
-      }),
+    const found = await coverageScopeFor(context, credentials, query.entityRef);
+    const scope = {
+      ...found,
+      entityRefs: found.entityRefs ?? [query.entityRef],
+    };
+    sendAnswer(
+      res,
+      await context.readCache.get(
+        req,
+        ['entity-coverage', query.entityRef, scope.key],
+        async () => jsonAnswer(await entityCoverage.read(query.entityRef, scope)),
+      ),
     );
   });
 
   router.get('/catalog/techniques', async (req, res) => {
     await requirePermission(context, req, aegisTechniqueReadPermission);
-    res.json(await catalogFeed.read());
+    // The same for every reader: unrevealed blind tests never count.
+    sendAnswer(
+      res,
+      await context.readCache.get(req, ['catalog-feed'], async () =>
+        jsonAnswer(await catalogFeed.read()),
+      ),
+    );
   });
 }

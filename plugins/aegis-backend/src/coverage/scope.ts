@@ -10,6 +10,11 @@ export interface CoverageScope {
   tests?: PermissionCriteria<TestQuery>;
   /** Only tests run against one of these entities (lower-case refs). */
   entityRefs?: string[];
+  /**
+   * The scope as plain data, for the keys of the read cache: `tests` is
+   * made of SQL functions, which no key can hold.
+   */
+  key: unknown;
 }
 
 /** Matches no test: for callers denied every test. */
@@ -21,6 +26,7 @@ const NO_TEST: TestQuery = query => query.whereRaw('1 = 0');
  * every signed-in user reads, count these tests.
  */
 export const PUBLIC_SCOPE: CoverageScope = {
+  key: 'public',
   tests: {
     not: query =>
       query
@@ -46,5 +52,9 @@ export async function coverageScopeFor(
   const tests = decisions.deniesAll(aegisTestReadPermission)
     ? NO_TEST
     : decisions.criteriaFor(aegisTestReadPermission);
-  return { tests, entityRefs };
+  return {
+    tests,
+    entityRefs,
+    key: [decisions.cacheKey(aegisTestReadPermission), entityRefs ?? null],
+  };
 }

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { Response } from 'express';
+import { CachedAnswer } from '../lib/ReadCache';
 
 /** One column of a CSV report: its header and how a row fills it. */
 export interface CsvColumn<T> {
@@ -44,15 +44,15 @@ export function toCsv<T>(columns: CsvColumn<T>[], rows: T[]): string {
   );
 }
 
-/** Answers a CSV report as a download, never rendered by the browser. */
-export function sendCsv(res: Response, filename: string, csv: string): void {
-  res
-    .status(200)
-    .set({
+/** A CSV report as a download, never rendered by the browser. */
+export function csvDownload(filename: string, csv: string): CachedAnswer {
+  return {
+    headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${filename}"`,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
-    })
-    .send(Buffer.from(csv, 'utf8'));
+    },
+    body: csv,
+  };
 }

@@ -7,19 +7,20 @@ import {
 } from '@aegis-security/plugin-aegis-common';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Request, Response } from 'express';
+import { Request } from 'express';
 import { AttackDomain } from '../attack/stix/model';
 import { coverageScopeFor } from '../coverage/scope';
 import { audited } from '../lib/auditor';
+import { CachedAnswer, jsonAnswer, sendAnswer } from '../lib/ReadCache';
 import { parseRequest } from '../lib/validation';
 import { RouteContext } from '../service/types';
-import { sendCsv, toCsv } from './csv';
+import { csvDownload, toCsv } from './csv';
 import {
   coverageColumns,
   remediationColumns,
   testResultColumns,
 } from './csvColumns';
-import { buildNavigatorLayer } from './navigatorLayer';
+import { buildNavigatorLayer, NavigatorLayer } from './navigatorLayer';
 import {
   coverageQuery,
   navigatorQuery,
@@ -129,71 +130,92 @@ export function registerReportRoutes(
     );
   }
 
+  /**
+   * A report as the caller may see it: the query parsed and checked, the
+   * key of the read cache (the report, the query and the caller's scope)
+   * and how to build it.
+   */
+  type Prepared<T> = { key: unknown[]; build: () => Promise<T> };
+
   async function coverageReport(
     req: Request,
     access: Access,
-  ): Promise<CoverageReport> {
+  ): Promise<Prepared<CoverageReport>> {
     const { query, scope } = await authorize(
       req,
       () => parseRequest(coverageQuery, req.query, 'query'),
       access,
     );
     const filter = await checkFilter(query);
-    const coverage = await coverageStore.evaluate(filter, scope);
     return {
-      generatedAt: new Date().toISOString(),
-      filters: filter,
-      counts: coverage.counts(),
-      byTactic: coverage.byTactic(),
-      byPlatform: coverage.byPlatform(),
-      techniques: coverage.techniques(),
+      key: ['coverage', filter, scope.key],
+      build: async () => {
+        const coverage = await coverageStore.evaluate(filter, scope);
+        return {
+          generatedAt: new Date().toISOString(),
+          filters: filter,
+          counts: coverage.counts(),
+          byTactic: coverage.byTactic(),
+          byPlatform: coverage.byPlatform(),
+          techniques: coverage.techniques(),
+        };
+      },
     };
   }
 
   async function testResults(
     req: Request,
     access: Access,
-  ): Promise<TestResultsReport> {
+  ): Promise<Prepared<TestResultsReport>> {
     const { query, scope } = await authorize(
       req,
       () => parseRequest(testResultsQuery, req.query, 'query'),
       access,
     );
-    const items = await queries.testResults({
-      criteria: scope.tests,
-      state: query.state,
-      updated: updatedBetween(query),
-    });
     return {
-      generatedAt: new Date().toISOString(),
-      filters: {
-        state: query.state,
-        date_from: query.date_from?.value,
-        date_to: query.date_to?.value,
-      },
-      items,
+      key: ['test-results', query, scope.key],
+      build: async () => ({
+        generatedAt: new Date().toISOString(),
+        filters: {
+          state: query.state,
+          date_from: query.date_from?.value,
+          date_to: query.date_to?.value,
+        },
+        items: await queries.testResults({
+          criteria: scope.tests,
+          state: query.state,
+          updated: updatedBetween(query),
+        }),
+      }),
     };
   }
 
   async function remediation(
     req: Request,
     access: Access,
-  ): Promise<RemediationReport> {
+  ): Promise<Prepared<RemediationReport>> {
     const { query, scope } = await authorize(
       req,
       () => parseRequest(remediationQuery, req.query, 'query'),
       access,
     );
-    const generatedAt = new Date().toISOString();
-    const items = await queries.remediation({
-      criteria: scope.tests,
-      status: query.status,
-      today: generatedAt.slice(0, 10),
-    });
-    return { generatedAt, filters: { status: query.status }, items };
+    return {
+      key: ['remediation', query, scope.key],
+      build: async () => {
+        const generatedAt = new Date().toISOString();
+        const items = await queries.remediation({
+          criteria: scope.tests,
+          status: query.status,
+          today: generatedAt.slice(0, 10),
+        });
+        return { generatedAt, filters: { status: query.status }, items };
+      },
+    };
   }
 
-  async function navigatorLayer(req: Request, generatedAt: string) {
+  async function navigatorLayer(
+    req: Request,
+  ): Promise<Prepared<NavigatorLayer>> {
     const { query, scope } = await authorize(
       req,
       () => parseRequest(navigatorQuery, req.query, 'query'),
@@ -202,78 +224,96 @@ export function registerReportRoutes(
     const domain =
       query.domain ?? defaultDomain(context.attackSettings.domains);
     const filter = await checkFilter({ ...query, domain });
-    const [coverage, attackRelease] = await Promise.all([
-      coverageStore.evaluate(filter, scope),
-      queries.attackRelease(domain),
-    ]);
-    return buildNavigatorLayer({
-      domain,
-      techniques: coverage.techniques(),
-      counts: coverage.counts(),
-      generatedAt,
-      appBaseUrl: options.appBaseUrl,
-      attackRelease,
-      platform: filter.platform,
-      entityRef: query.entityRef,
-      maxAgeDays: context.coverageSettings.maxAgeDays,
-    });
+    return {
+      key: ['navigator-layer', filter, scope.key],
+      build: async () => {
+        const [coverage, attackRelease] = await Promise.all([
+          coverageStore.evaluate(filter, scope),
+          queries.attackRelease(domain),
+        ]);
+        return buildNavigatorLayer({
+          domain,
+          techniques: coverage.techniques(),
+          counts: coverage.counts(),
+          generatedAt: new Date().toISOString(),
+          appBaseUrl: options.appBaseUrl,
+          attackRelease,
+          platform: filter.platform,
+          entityRef: query.entityRef,
+          maxAgeDays: context.coverageSettings.maxAgeDays,
+        });
+      },
+    };
+  }
+
+  /** The answer of a prepared report, from the read cache. */
+  function answer<T>(
+    req: Request,
+    prepared: Prepared<T>,
+    format: string,
+    toAnswer: (report: T) => CachedAnswer,
+  ): Promise<CachedAnswer> {
+    return context.readCache.get(req, [...prepared.key, format], async () =>
+      toAnswer(await prepared.build()),
+    );
   }
 
   router.get('/reports/coverage-summary', async (req, res) => {
-    res.json(await coverageReport(req, 'api'));
+    const prepared = await coverageReport(req, 'api');
+    sendAnswer(res, await answer(req, prepared, 'json', jsonAnswer));
   });
 
   router.get('/reports/coverage-csv', async (req, res) => {
-    const report = await exported(req, 'coverage-csv', () =>
-      coverageReport(req, 'download'),
+    const csv = await exported(req, 'coverage-csv', async () =>
+      answer(req, await coverageReport(req, 'download'), 'csv', report =>
+        csvDownload(
+          fileName('aegis-coverage', report.generatedAt, 'csv'),
+          toCsv(coverageColumns, report.techniques),
+        ),
+      ),
     );
-    sendCsv(
-      res,
-      fileName('aegis-coverage', report.generatedAt, 'csv'),
-      toCsv(coverageColumns, report.techniques),
-    );
+    sendAnswer(res, csv);
   });
 
   router.get('/reports/test-results', async (req, res) => {
-    res.json(await testResults(req, 'api'));
+    const prepared = await testResults(req, 'api');
+    sendAnswer(res, await answer(req, prepared, 'json', jsonAnswer));
   });
 
   router.get('/reports/test-results.csv', async (req, res) => {
-    const report = await exported(req, 'test-results.csv', () =>
-      testResults(req, 'download'),
+    const csv = await exported(req, 'test-results.csv', async () =>
+      answer(req, await testResults(req, 'download'), 'csv', report =>
+        csvDownload(
+          fileName('aegis-test-results', report.generatedAt, 'csv'),
+          toCsv(testResultColumns, report.items),
+        ),
+      ),
     );
-    sendCsv(
-      res,
-      fileName('aegis-test-results', report.generatedAt, 'csv'),
-      toCsv(testResultColumns, report.items),
-    );
+    sendAnswer(res, csv);
   });
 
   router.get('/reports/remediation-status', async (req, res) => {
-    res.json(await remediation(req, 'api'));
+    const prepared = await remediation(req, 'api');
+    sendAnswer(res, await answer(req, prepared, 'json', jsonAnswer));
   });
 
   router.get('/reports/remediation-status.csv', async (req, res) => {
-    const report = await exported(req, 'remediation-status.csv', () =>
-      remediation(req, 'download'),
+    const csv = await exported(req, 'remediation-status.csv', async () =>
+      answer(req, await remediation(req, 'download'), 'csv', report =>
+        csvDownload(
+          fileName('aegis-remediation', report.generatedAt, 'csv'),
+          toCsv(remediationColumns, report.items),
+        ),
+      ),
     );
-    sendCsv(
-      res,
-      fileName('aegis-remediation', report.generatedAt, 'csv'),
-      toCsv(remediationColumns, report.items),
-    );
+    sendAnswer(res, csv);
   });
 
   router.get('/reports/navigator-layer', async (req, res) => {
-    const generatedAt = new Date().toISOString();
-    const layer = await exported(req, 'navigator-layer', () =>
-      navigatorLayer(req, generatedAt),
+    const layer = await exported(req, 'navigator-layer', async () =>
+      answer(req, await navigatorLayer(req), 'layer', jsonDownload),
     );
-    sendJsonDownload(
-      res,
-      fileName(`aegis-navigator-${layer.domain}`, generatedAt, 'json'),
-      layer,
-    );
+    sendAnswer(res, layer);
   });
 }
 
@@ -288,14 +328,19 @@ function fileName(prefix: string, generatedAt: string, extension: string) {
   return `${prefix}-${generatedAt.slice(0, 10)}.${extension}`;
 }
 
-function sendJsonDownload(res: Response, filename: string, body: unknown) {
-  res
-    .status(200)
-    .set({
+/** A Navigator layer as a download, named after its domain and day. */
+function jsonDownload(layer: NavigatorLayer): CachedAnswer {
+  return {
+    headers: {
       'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Content-Disposition': `attachment; filename="${fileName(
+        `aegis-navigator-${layer.domain}`,
+        new Date().toISOString(),
+        'json',
+      )}"`,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
-    })
-    .send(JSON.stringify(body, null, 2));
+    },
+    body: JSON.stringify(layer, null, 2),
+  };
 }

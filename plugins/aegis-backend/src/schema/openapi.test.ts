@@ -58,6 +58,7 @@ describe('openapi.yaml', () => {
         | 'coverageSnapshots'
         | 'coverageSettings'
         | 'entityScope'
+        | 'readCache'
       >),
     });
     const document = await loadOpenApiDocument();

@@ -18,6 +18,7 @@ import { CoverageSnapshots } from '../coverage/CoverageSnapshots';
 import { CoverageStore } from '../coverage/CoverageStore';
 import { EntityScope } from '../coverage/entityScope';
 import { EvidenceService } from '../evidence/EvidenceService';
+import { ReadCache } from '../lib/ReadCache';
 import { UserAdministration } from '../roles/UserAdministration';
 import { TemplateStore } from '../templates/TemplateStore';
 import { TestAccess } from '../tests/TestAccess';
@@ -52,6 +53,8 @@ export interface RouteContext {
   coverageSnapshots: CoverageSnapshots;
   coverageSettings: { maxAgeDays: number };
   entityScope: EntityScope;
+  /** Answers of metrics, reports and the test list, while the data is unchanged. */
+  readCache: ReadCache;
   /** The portal's frontend URL, for links back to Aegis in reports. */
   appBaseUrl: string;
 }

@@ -57,6 +57,22 @@ export class TestDecisions {
     return decision ? this.authorizer(decision, test) : false;
   }
 
+  /**
+   * The policy's decisions on these permissions as plain data (results and
+   * conditions with their parameters): what a cached answer computed under
+   * them is keyed by. Two callers with equal keys may read the same tests.
+   */
+  cacheKey(...permissions: ResourcePermission[]): unknown[] {
+    return permissions.map(permission => {
+      const decision = this.decisions.get(permission.name);
+      return [
+        permission.name,
+        decision?.result ?? null,
+        conditionsOf(decision),
+      ];
+    });
+  }
+
   /** Whether the caller is denied a permission on every test. */
   deniesAll(permission: ResourcePermission): boolean {
     return this.decisions.get(permission.name)?.result === AuthorizeResult.DENY;
@@ -128,4 +144,10 @@ export class TestAccess {
       this.transform(decision.conditions),
     );
   }
+}
+
+function conditionsOf(decision: PolicyDecision | undefined): unknown {
+  return decision?.result === AuthorizeResult.CONDITIONAL
+    ? decision.conditions
+    : null;
 }

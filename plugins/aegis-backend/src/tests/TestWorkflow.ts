@@ -26,6 +26,7 @@ import { AuditStore } from '../audit/AuditStore';
 import { StoredTest, TestRepository } from './TestRepository';
 import { RoundRow, TestRow, VoteRow } from './rows';
 import { checkTechniques } from './techniques';
+import { raiseGeneration } from '../lib/DataFingerprint';
 
 /** Who asks for a change. */
 export interface Caller {
@@ -656,10 +657,19 @@ export class TestWorkflow {
     );
   }
 
+  /**
+   * Runs a change in a transaction that ends by raising the tests'
+   * generation: cached metrics and reports are computed again from then on.
+   * It comes last so that its row lock is held only until the commit.
+   */
   private inTransaction<T>(
     change: (trx: Knex.Transaction) => Promise<T>,
   ): Promise<T> {
-    return this.options.db.transaction(change);
+    return this.options.db.transaction(async trx => {
+      const result = await change(trx);
+      await raiseGeneration(trx, 'tests');
+      return result;
+    });
   }
 }
 

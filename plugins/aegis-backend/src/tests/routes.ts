@@ -20,6 +20,7 @@ import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../lib/auditor';
 import { actorOf, requirePermission } from '../lib/authorize';
+import { jsonAnswer, sendAnswer } from '../lib/ReadCache';
 import {
   entityRef,
   mitreId,
@@ -29,7 +30,7 @@ import {
 } from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { TestDecisions } from './TestAccess';
-import { StoredTest } from './TestRepository';
+import { StoredTest, TestFilter } from './TestRepository';
 import { Caller, TestChange, WrongStateError } from './TestWorkflow';
 import { callerOf, visibleTest } from './visibility';
 
@@ -228,22 +229,36 @@ export function registerTestRoutes(context: RouteContext): void {
         return;
       }
     }
-    res.json(
-      await testRepository.list({
-        states,
-        technique: query.technique,
-        platform: query.platform,
-        creator: query.creator,
-        target: query.target,
-        pendingValidationSide: query.pending_validation_side,
-        needsRemap: query.needs_remap,
-        search: query.search,
-        sort: query.sort,
-        order: query.order,
-        limit: query.limit,
-        offset: query.offset,
-        criteria,
-      }),
+    const filter: TestFilter = {
+      states,
+      technique: query.technique,
+      platform: query.platform,
+      creator: query.creator,
+      target: query.target,
+      pendingValidationSide: query.pending_validation_side,
+      needsRemap: query.needs_remap,
+      search: query.search,
+      sort: query.sort,
+      order: query.order,
+      limit: query.limit,
+      offset: query.offset,
+      criteria,
+    };
+    // Keyed by the policy's decisions, not by the criteria (SQL functions):
+    // callers share an answer only when they may list the same tests.
+    const key = [
+      'tests',
+      decisions.cacheKey(
+        aegisTestReadPermission,
+        ...(query.editable ? [TEST_SECTION_RULES.general.permission] : []),
+      ),
+      { ...filter, criteria: undefined },
+    ];
+    sendAnswer(
+      res,
+      await context.readCache.get(req, key, async () =>
+        jsonAnswer(await testRepository.list(filter)),
+      ),
     );
   });
 
