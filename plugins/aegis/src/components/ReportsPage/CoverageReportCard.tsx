@@ -12,7 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
-import { DownloadButton, JsonDownloadButton } from './downloads';
+import { ReportDownloads } from './downloads';
 import { FilterSelect } from './FilterSelect';
 import { ReportCard } from './ReportCard';
 import { useEntityOptions, useTacticOptions } from './useFilterOptions';
@@ -115,20 +115,13 @@ export function CoverageReportCard(props: {
         </>
       }
       downloads={
-        <>
-          <DownloadButton
-            report="coverage-csv"
-            query={{ ...filter }}
-            label="CSV"
-            cookieReady={props.cookieReady}
-          />
-          {report.value && (
-            <JsonDownloadButton
-              data={report.value}
-              fileName="aegis-coverage.json"
-            />
-          )}
-        </>
+        <ReportDownloads
+          report="coverage-csv"
+          query={{ ...filter }}
+          cookieReady={props.cookieReady}
+          data={report.value}
+          jsonFileName="aegis-coverage.json"
+        />
       }
       loading={report.loading}
       error={report.error}

@@ -3,16 +3,17 @@ import {
   type RemediationReport,
   type RemediationRow,
 } from '@aegis-security/plugin-aegis-common';
-import { Link, Table, type TableColumn } from '@backstage/core-components';
+import { Link, type TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { aegisApiRef } from '../../api/aegisApiRef';
 import { testRouteRef } from '../../routes';
 import { REMEDIATION_STATUS_LABELS } from '../../workflowLabels';
-import { DownloadButton, JsonDownloadButton } from './downloads';
+import { ReportDownloads } from './downloads';
 import { FilterSelect } from './FilterSelect';
 import { ReportCard } from './ReportCard';
+import { ReportTable } from './ReportTable';
 
 type Filters = RemediationReport['filters'];
 
@@ -71,20 +72,13 @@ export function RemediationReportCard(props: { cookieReady: boolean }) {
         />
       }
       downloads={
-        <>
-          <DownloadButton
-            report="remediation-status.csv"
-            query={{ ...filters }}
-            label="CSV"
-            cookieReady={props.cookieReady}
-          />
-          {report.value && (
-            <JsonDownloadButton
-              data={report.value}
-              fileName="aegis-remediation.json"
-            />
-          )}
-        </>
+        <ReportDownloads
+          report="remediation-status.csv"
+          query={{ ...filters }}
+          cookieReady={props.cookieReady}
+          data={report.value}
+          jsonFileName="aegis-remediation.json"
+        />
       }
       loading={report.loading}
       error={report.error}
@@ -92,18 +86,7 @@ export function RemediationReportCard(props: { cookieReady: boolean }) {
       emptyText="No remediation matches this filter."
     >
       {report.value && (
-        <Table<RemediationRow>
-          columns={columns}
-          data={report.value.items}
-          options={{
-            paging: report.value.items.length > 10,
-            pageSize: 10,
-            search: false,
-            sorting: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
-        />
+        <ReportTable columns={columns} rows={report.value.items} />
       )}
     </ReportCard>
   );

@@ -3,7 +3,7 @@ import {
   type TestResultRow,
   type TestResultsReport,
 } from '@aegis-security/plugin-aegis-common';
-import { Link, Table, type TableColumn } from '@backstage/core-components';
+import { Link, type TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -11,9 +11,10 @@ import { aegisApiRef } from '../../api/aegisApiRef';
 import { testRouteRef } from '../../routes';
 import { CONTROL_RESULT_LABELS, STATE_LABELS } from '../../workflowLabels';
 import { TestStateChip } from '../TestsPage/TestStateChip';
-import { DownloadButton, JsonDownloadButton } from './downloads';
+import { ReportDownloads } from './downloads';
 import { DayField, FilterSelect } from './FilterSelect';
 import { ReportCard } from './ReportCard';
+import { ReportTable } from './ReportTable';
 
 type Filters = TestResultsReport['filters'];
 
@@ -89,20 +90,13 @@ export function TestResultsReportCard(props: { cookieReady: boolean }) {
         </>
       }
       downloads={
-        <>
-          <DownloadButton
-            report="test-results.csv"
-            query={{ ...filters }}
-            label="CSV"
-            cookieReady={props.cookieReady}
-          />
-          {report.value && (
-            <JsonDownloadButton
-              data={report.value}
-              fileName="aegis-test-results.json"
-            />
-          )}
-        </>
+        <ReportDownloads
+          report="test-results.csv"
+          query={{ ...filters }}
+          cookieReady={props.cookieReady}
+          data={report.value}
+          jsonFileName="aegis-test-results.json"
+        />
       }
       loading={report.loading}
       error={report.error}
@@ -110,18 +104,7 @@ export function TestResultsReportCard(props: { cookieReady: boolean }) {
       emptyText="No test matches these filters."
     >
       {report.value && (
-        <Table<TestResultRow>
-          columns={columns}
-          data={report.value.items}
-          options={{
-            paging: report.value.items.length > 10,
-            pageSize: 10,
-            search: false,
-            sorting: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
-        />
+        <ReportTable columns={columns} rows={report.value.items} />
       )}
     </ReportCard>
   );

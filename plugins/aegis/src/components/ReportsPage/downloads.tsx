@@ -75,3 +75,30 @@ export function JsonDownloadButton(props: { data: unknown; fileName: string }) {
     </Button>
   );
 }
+
+/**
+ * The downloads of a tabular report: its CSV from the backend with the
+ * filters shown, and the JSON of the preview once it has loaded.
+ */
+export function ReportDownloads(props: {
+  report: DownloadReport;
+  query: Record<string, string | undefined>;
+  cookieReady: boolean;
+  /** The loaded preview, saved as JSON; no JSON button until there is one. */
+  data: unknown;
+  jsonFileName: string;
+}) {
+  return (
+    <>
+      <DownloadButton
+        report={props.report}
+        query={props.query}
+        label="CSV"
+        cookieReady={props.cookieReady}
+      />
+      {props.data !== undefined && (
+        <JsonDownloadButton data={props.data} fileName={props.jsonFileName} />
+      )}
+    </>
+  );
+}
