@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { Knex } from 'knex';
 import { AuditStore } from '../audit/AuditStore';
 import { Caller } from '../tests/TestWorkflow';
+import { raiseGeneration } from '../lib/DataFingerprint';
 import { EvidenceIntegrityError, PayloadTooLargeError } from '../lib/errors';
 import { sanitizeFilename } from './filenames';
 import { ObjectStore } from './ObjectStore';
@@ -200,6 +201,7 @@ export class EvidenceService {
           size,
         });
         await trx('aegis_evidence_uploads').where({ id: uploadId }).delete();
+        await raiseGeneration(trx, 'tests');
       });
     } catch (error) {
       if (!existed) {
@@ -319,6 +321,7 @@ export class EvidenceService {
         filename: evidence.filename,
         sha256: evidence.sha256,
       });
+      await raiseGeneration(trx, 'tests');
     });
     await this.removeIfUnreferenced(evidence.objectKey).catch(error =>
       this.options.logger.warn(

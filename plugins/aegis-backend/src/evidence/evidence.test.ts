@@ -253,6 +253,13 @@ describe.each(databases.eachSupportedId())('evidence on %p', databaseId => {
       await api('post', `/tests/${testId}/submit-red`, RED).expect(200);
     }
 
+    /** The generation the read cache checks for changes of tests. */
+    const testsGeneration = async () =>
+      Number(
+        (await knex('aegis_data_generations').where({ name: 'tests' }).first())
+          ?.generation ?? 0,
+      );
+
     beforeAll(async () => {
       knex = await databases.init(databaseId);
       const evidence =
@@ -587,6 +594,7 @@ describe.each(databases.eachSupportedId())('evidence on %p', databaseId => {
     it('soft-deletes while open and removes content only when nothing refers to it', async () => {
       const testId = await createTest();
       const content = Buffer.from('same bytes twice');
+      const before = await testsGeneration();
       const first = (
         await upload(testId, 'red', RED, content, 'one.txt').expect(201)
       ).body;
@@ -594,11 +602,14 @@ describe.each(databases.eachSupportedId())('evidence on %p', databaseId => {
         await upload(testId, 'red', RED, content, 'two.txt').expect(201)
       ).body;
       const key = `tests/${testId}/red/${first.sha256}`;
+      // Evidence changes what the cached test list and metrics show.
+      expect(await testsGeneration()).toBe(before + 2);
 
       expect(
         (await api('delete', `/evidence/${first.id}`, OTHER_RED)).status,
       ).toBe(403);
       await api('delete', `/evidence/${first.id}`, RED).expect(204);
+      expect(await testsGeneration()).toBe(before + 3);
       expect(await objectKeys(key)).toEqual([key]);
       expect((await api('get', `/evidence/${first.id}`, RED)).status).toBe(404);
 

@@ -22,9 +22,9 @@ export async function raiseGeneration(
  * list are computed from changes, read from the database so that every
  * backend instance sees every other's writes.
  *
- * The test workflow raises the `tests` generation as the last statement of
- * each of its transactions, the ATT&CK sync, custom-technique edits and the
- * trend snapshots raise theirs; the latest `updated_at` of the tests (every
+ * The test workflow and evidence uploads and deletions raise the `tests`
+ * generation as the last statement of each of their transactions, the
+ * ATT&CK sync, custom-technique edits and the trend snapshots raise theirs; the latest `updated_at` of the tests (every
  * writer sets it) is read beside them, from its index, as a second guard.
  * Both reads cost the same at any number of tests.
  */
