@@ -1,3 +1,4 @@
+export { chooseTechnique } from './chooseTechnique';
 export { fakeAegisApi, sampleUsers } from './fakeAegisApi';
 export type { FakeAegisOptions } from './fakeAegisApi';
 export { fakeEvidenceUploader } from './fakeEvidenceUploader';

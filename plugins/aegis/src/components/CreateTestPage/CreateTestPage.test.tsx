@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import {
+  chooseTechnique,
   fakeAegisApi,
   renderInAegisApp,
   responseError,
@@ -29,9 +30,10 @@ async function renderCreateTestPage(api = fakeAegisApi()) {
 async function fillRequiredFields() {
   await userEvent.type(screen.getByLabelText(/Title/), 'Macro phishing');
   await userEvent.type(screen.getByLabelText(/Platform/), 'Windows');
-  await userEvent.type(screen.getByLabelText(/Techniques/), 'Spearphishing');
-  await userEvent.click(
-    await screen.findByRole('option', { name: /T1566.001/ }),
+  await chooseTechnique(
+    screen.getByLabelText(/Techniques/),
+    'Spearphishing',
+    /T1566.001/,
   );
 }
 

@@ -21,14 +21,21 @@ const LONG_TEXT_LABELS: Record<LongText, string> = {
  */
 export function TemplateFormFields(props: {
   values: TemplateFormValues;
-  onChange: (values: TemplateFormValues) => void;
+  /**
+   * Called with a change to apply to the current values (a state setter
+   * fits): edits that follow each other before a render never undo one
+   * another.
+   */
+  onChange: (
+    update: (current: TemplateFormValues) => TemplateFormValues,
+  ) => void;
   showMissing: boolean;
   disabled: boolean;
 }) {
   const { values, onChange, disabled } = props;
   const missing = props.showMissing ? missingTemplateFields(values) : {};
   const change = (fields: Partial<TemplateFormValues>) =>
-    onChange({ ...values, ...fields });
+    onChange(current => ({ ...current, ...fields }));
   const longText = (key: LongText) => (
     <TextField
       id={`aegis-template-${key}`}

@@ -8,6 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useParams } from 'react-router-dom';
 import {
+  chooseTechnique,
   fakeAegisApi,
   renderInAegisApp,
   responseError,
@@ -147,8 +148,11 @@ describe('TemplatesPage', () => {
     expect(api.createTemplate).not.toHaveBeenCalled();
 
     await paste(dialog.getByLabelText(/Name/), 'Cradle over HTTPS');
-    await userEvent.type(dialog.getByLabelText(/Techniques/), 'Command');
-    await userEvent.click(await screen.findByRole('option', { name: /T1059/ }));
+    await chooseTechnique(
+      dialog.getByLabelText(/Techniques/),
+      'Command',
+      /T1059/,
+    );
     await paste(dialog.getByLabelText(/Platform/), 'Windows');
     await userEvent.selectOptions(dialog.getByLabelText('Severity'), 'High');
     await paste(dialog.getByLabelText('Procedure'), 'Run the cradle');
@@ -184,9 +188,10 @@ describe('TemplatesPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'New template' }));
     const dialog = within(screen.getByRole('dialog'));
     await paste(dialog.getByLabelText(/Name/), 'Broken');
-    await userEvent.type(dialog.getByLabelText(/Techniques/), 'Phishing');
-    await userEvent.click(
-      await screen.findByRole('option', { name: /^T1566 / }),
+    await chooseTechnique(
+      dialog.getByLabelText(/Techniques/),
+      'Phishing',
+      /^T1566 /,
     );
     await paste(dialog.getByLabelText(/Platform/), 'Linux');
 

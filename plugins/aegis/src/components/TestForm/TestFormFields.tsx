@@ -15,7 +15,12 @@ import { missingFields, type TestFormValues } from './testFormValues';
  */
 export function TestFormFields(props: {
   values: TestFormValues;
-  onChange: (values: TestFormValues) => void;
+  /**
+   * Called with a change to apply to the current values (a state setter
+   * fits): edits that follow each other before a render never undo one
+   * another.
+   */
+  onChange: (update: (current: TestFormValues) => TestFormValues) => void;
   showMissing: boolean;
   disabled?: boolean;
 }) {
@@ -24,7 +29,7 @@ export function TestFormFields(props: {
   const set = <K extends keyof TestFormValues>(
     key: K,
     value: TestFormValues[K],
-  ) => onChange({ ...values, [key]: value });
+  ) => onChange(current => ({ ...current, [key]: value }));
   const text = (key: 'description' | 'procedure' | 'expectedDetection') => ({
     value: values[key],
     onChange: (event: { target: { value: string } }) =>
