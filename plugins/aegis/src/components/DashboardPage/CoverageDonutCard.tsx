@@ -12,6 +12,7 @@ import { COVERAGE_STATUS_LABELS, coverageHue } from '../../coverageLabels';
 import { ChartBox } from './ChartBox';
 import { useChartTheme } from './chartTheme';
 import { MetricCard } from './MetricCard';
+import { counted } from '../../counted';
 
 function Donut(props: { summary: MetricsSummary }) {
   const { coverage } = props.summary;
@@ -70,8 +71,9 @@ function Figures(props: { summary: MetricsSummary }) {
       ))}
       <Box component="li" mt={1} style={{ listStyle: 'none' }}>
         <Typography variant="body2" color="textSecondary">
-          {coverage.total} techniques; {coverage.confirmedGaps} confirmed gaps,{' '}
-          {coverage.stale} stale. {tests.total} tests ({tests.open} open).
+          {counted(coverage.total, 'technique')};{' '}
+          {counted(coverage.confirmedGaps, 'confirmed gap')}, {coverage.stale}{' '}
+          stale. {counted(tests.total, 'test')} ({tests.open} open).
         </Typography>
       </Box>
     </Box>

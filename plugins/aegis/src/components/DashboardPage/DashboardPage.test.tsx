@@ -32,7 +32,7 @@ describe('DashboardPage', () => {
       within(counts).getByText('Not covered: 2 (40%)'),
     ).toBeInTheDocument();
     expect(
-      within(counts).getByText(/5 techniques; 1 confirmed gaps, 1 stale/),
+      within(counts).getByText(/5 techniques; 1 confirmed gap, 1 stale/),
     ).toBeInTheDocument();
   });
 

@@ -9,6 +9,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { COVERAGE_STATUS_LABELS, coverageHue } from '../../coverageLabels';
 import { testRouteRef } from '../../routes';
+import { counted } from '../../counted';
 
 /**
  * The headline of an entity's coverage: the share validated, a chip per
@@ -24,7 +25,7 @@ export function CoverageFigures(props: { coverage: EntityCoverage }) {
         {counts.percent.validated}% validated
       </Typography>
       <Typography variant="body2" color="textSecondary" paragraph>
-        of {counts.total} techniques tested against this entity
+        of {counted(counts.total, 'technique')} tested against this entity
       </Typography>
       <Box
         component="ul"
