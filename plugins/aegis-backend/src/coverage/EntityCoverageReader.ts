@@ -47,7 +47,17 @@ export class EntityCoverageReader {
       this.lastValidation(scope),
     ]);
 
-    const techniques = view.techniques().filter(t => t.tests.total > 0);
+    // The techniques and sub-techniques tested against the entity, and the
+    // parents of tested sub-techniques: counts take sub-techniques through
+    // their parent, as everywhere else, so the entity's figures compare
+    // with the global ones and with a Navigator layer of the entity.
+    const all = view.techniques();
+    const testedParents = new Set(
+      all.filter(t => t.tests.total > 0).map(t => t.parentMitreId),
+    );
+    const techniques = all.filter(
+      t => t.tests.total > 0 || testedParents.has(t.mitreId),
+    );
     const byTactic: TacticCoverage[] = view.tactics.flatMap(tactic => {
       const inTactic = techniques.filter(
         t => t.domain === tactic.domain && t.tactics.includes(tactic.shortname),
@@ -62,7 +72,7 @@ export class EntityCoverageReader {
           shortname: tactic.shortname,
           name: tactic.name,
           order: tactic.order,
-          counts: countCoverage(inTactic, { includeSubtechniques: true }),
+          counts: countCoverage(inTactic),
         },
       ];
     });
@@ -70,7 +80,7 @@ export class EntityCoverageReader {
     return {
       entityRef,
       entityRefs: scope.entityRefs,
-      counts: countCoverage(techniques, { includeSubtechniques: true }),
+      counts: countCoverage(techniques),
       byTactic,
       techniques,
       tests: tests.items,

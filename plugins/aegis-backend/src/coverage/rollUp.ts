@@ -188,13 +188,8 @@ export function rollUpCoverage(
  * Counts of a set of techniques' coverage. Sub-techniques are left out:
  * they count through their parent, so that no technique counts twice.
  */
-export function countCoverage(
-  coverage: TechniqueCoverage[],
-  options: { includeSubtechniques?: boolean } = {},
-): CoverageCounts {
-  const counted = options.includeSubtechniques
-    ? coverage
-    : coverage.filter(item => !item.isSubtechnique);
+export function countCoverage(coverage: TechniqueCoverage[]): CoverageCounts {
+  const counted = coverage.filter(item => !item.isSubtechnique);
   const counts = {
     total: counted.length,
     validated: 0,

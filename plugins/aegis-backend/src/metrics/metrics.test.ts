@@ -379,15 +379,33 @@ describe.each(databases.eachSupportedId())('metrics, on %p', databaseId => {
         )
       ).body;
       expect(coverage.entityRefs).toEqual(['component:default/payments-api']);
-      // Both techniques were tested against it: T1059.001 validated, and
-      // T1059 through it.
+      // T1059.001 was validated against it, and T1059 is validated through
+      // it: both are listed, and as everywhere the sub-technique counts
+      // through its parent.
       expect(coverage.counts).toMatchObject({
-        total: 2,
-        validated: 2,
+        total: 1,
+        validated: 1,
+        partial: 0,
+        in_progress: 0,
       });
       expect(
         coverage.techniques.map(t => `${t.mitreId}:${t.status}`).sort(),
       ).toEqual(['T1059.001:validated', 'T1059:validated']);
+
+      // A Navigator layer of the entity scores the same techniques.
+      const layer = (
+        await get(
+          '/reports/navigator-layer?entityRef=component:default/payments-api',
+        ).expect(200)
+      ).body as {
+        techniques: Array<{ techniqueID: string; score: number }>;
+      };
+      const scored = new Set(
+        layer.techniques
+          .filter(t => t.score > 0 && !t.techniqueID.includes('.'))
+          .map(t => t.techniqueID),
+      );
+      expect([...scored]).toEqual(['T1059']);
       expect(coverage.tests.map(test => test.id).sort()).toEqual(
         [ids.alerted, ids.rejected, ids.blind].sort(),
       );

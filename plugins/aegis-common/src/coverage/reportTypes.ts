@@ -99,10 +99,16 @@ export interface EntityCoverage {
   entityRef: string;
   /** The entity and, for a System, its Components: whose tests count. */
   entityRefs: string[];
-  /** Over the techniques tested against the entity. */
+  /**
+   * Over the techniques tested against the entity, a sub-technique through
+   * its parent, as in every other count.
+   */
   counts: CoverageCounts;
   byTactic: TacticCoverage[];
-  /** The techniques tested against the entity, and their status there. */
+  /**
+   * The techniques and sub-techniques tested against the entity, and the
+   * parents of those sub-techniques, with their status there.
+   */
   techniques: TechniqueCoverage[];
   tests: SecurityTestSummary[];
   openRemediation: RemediationRow[];
