@@ -31,7 +31,8 @@ function Funnel(props: { pipeline: TestPipeline }) {
 
   return (
     <ChartBox height={data.length * 40 + 20}>
-      <BarChart data={data} layout="vertical" margin={{ right: 40 }}>
+      {/* Room on the right for the count of the longest bar, such as 10000. */}
+      <BarChart data={data} layout="vertical" margin={{ right: 64 }}>
         <XAxis type="number" hide allowDecimals={false} />
         <YAxis
           type="category"
