@@ -24,6 +24,23 @@ export interface DayWindow {
 export class MetricsStore {
   constructor(private readonly db: Knex) {}
 
+  /** How many tests are in each state, every state named. */
+  async states(
+    criteria?: PermissionCriteria<TestQuery>,
+  ): Promise<Record<TestState, number>> {
+    const rows = await this.tests(criteria)
+      .select('aegis_tests.state')
+      .select(this.db.raw('count(*) as count'))
+      .groupBy('aegis_tests.state');
+    const states = Object.fromEntries(
+      TEST_STATES.map(state => [state, 0]),
+    ) as Record<TestState, number>;
+    for (const row of rows) {
+      states[row.state as TestState] = Number(row.count);
+    }
+    return states;
+  }
+
   async pipeline(
     criteria?: PermissionCriteria<TestQuery>,
   ): Promise<TestPipeline> {
@@ -32,11 +49,8 @@ export class MetricsStore {
         .select(this.db.raw('1'))
         .whereRaw('r.test_id = aegis_tests.id')
         .whereNotNull(`r.${column}`);
-    const [byState, [funnel]] = await Promise.all([
-      this.tests(criteria)
-        .select('aegis_tests.state')
-        .select(this.db.raw('count(*) as count'))
-        .groupBy('aegis_tests.state'),
+    const [states, [funnel]] = await Promise.all([
+      this.states(criteria),
       this.tests(criteria).select(
         this.db.raw('count(*) as created'),
         this.db.raw(
@@ -55,12 +69,6 @@ export class MetricsStore {
       ),
     ]);
 
-    const states = Object.fromEntries(
-      TEST_STATES.map(state => [state, 0]),
-    ) as Record<TestState, number>;
-    for (const row of byState) {
-      states[row.state as TestState] = Number(row.count);
-    }
     return {
       states,
       funnel: (

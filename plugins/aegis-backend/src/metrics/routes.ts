@@ -91,11 +91,10 @@ export function registerMetricsRoutes(context: RouteContext) {
     const query = parseRequest(summaryQuery, req.query, 'query');
     checkDomain(query.domain);
     await send(req, res, ['summary', query, scope.key], async () => {
-      const [coverage, pipeline] = await Promise.all([
+      const [coverage, states] = await Promise.all([
         coverageStore.counts({ domain: query.domain }, scope),
-        metrics.pipeline(scope.tests),
+        metrics.states(scope.tests),
       ]);
-      const { states } = pipeline;
       return {
         generatedAt: new Date().toISOString(),
         domains: query.domain ? [query.domain] : context.attackSettings.domains,
