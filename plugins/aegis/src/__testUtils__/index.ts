@@ -15,6 +15,7 @@ export {
   coverageCounts,
   sampleCoverageReport,
   sampleEntityCoverage,
+  sampleGapCoverage,
   sampleSummary,
   sampleTechniqueCoverage,
 } from './sampleCoverage';

@@ -4,11 +4,14 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   coverageCounts,
   fakeAegisApi,
   renderInAegisApp,
   responseError,
+  sampleEntityCoverage,
+  sampleGapCoverage,
 } from '../../__testUtils__';
 import { rootRouteRef } from '../../routes';
 import { EntityCoverageCard } from './EntityCoverageCard';
@@ -126,6 +129,37 @@ describe('EntityCoverageContent', () => {
     expect(gaps.getByText('Confirmed gap')).toBeInTheDocument();
     expect(screen.getByText('Scheduled task persistence')).toBeInTheDocument();
     expect(screen.getByText('group:default/blue-team')).toBeInTheDocument();
+  });
+
+  it('shows confirmed gaps first and the rest of a long list on request', async () => {
+    const api = fakeAegisApi();
+    const untested = Array.from({ length: 20 }, (_, i) => ({
+      ...sampleGapCoverage,
+      mitreId: `T1${String(i).padStart(3, '0')}`,
+      name: `Uncovered ${i}`,
+      confirmedGap: false,
+    }));
+    api.getEntityCoverage.mockImplementation(async entityRef => {
+      const coverage = sampleEntityCoverage(entityRef);
+      return {
+        ...coverage,
+        techniques: [...untested, ...coverage.techniques],
+      };
+    });
+    await renderForEntity(<EntityCoverageContent />, api);
+
+    const gaps = within(await screen.findByRole('list', { name: 'Gaps' }));
+    const items = gaps.getAllByRole('listitem');
+    expect(items).toHaveLength(15);
+    expect(items[0]).toHaveTextContent('T1566.002 Spearphishing Link');
+    expect(gaps.queryByText('T1019 Uncovered 19')).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all 21 gaps' }),
+    );
+    expect(gaps.getAllByRole('listitem')).toHaveLength(21);
+    expect(gaps.getByText('T1019 Uncovered 19')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Show all/ })).toBeNull();
   });
 
   it('says when no test has run against the entity', async () => {

@@ -13,8 +13,10 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
 import { techniqueRouteRef, testRouteRef } from '../../routes';
 import { REMEDIATION_STATUS_LABELS } from '../../workflowLabels';
 import { CoverageChips } from '../CoverageStatus';
@@ -57,18 +59,26 @@ const remediationColumns: TableColumn<RemediationRow>[] = [
   { title: 'Steps', render: row => `${row.stepsDone} of ${row.stepsTotal}` },
 ];
 
-const tableOptions = {
-  paging: false,
+/** Dense tables, paged once they pass ten rows. */
+const tableOptions = (rows: unknown[]) => ({
+  paging: rows.length > 10,
+  pageSize: 10,
   search: false,
   sorting: false,
   padding: 'dense' as const,
-};
+});
+
+/** How many gaps show before the reader asks for all of them. */
+const GAPS_SHOWN = 15;
 
 function Gaps(props: { coverage: EntityCoverage }) {
   const techniqueRoute = useRouteRef(techniqueRouteRef);
-  const gaps = props.coverage.techniques.filter(
-    t => t.confirmedGap || t.status === 'not_covered',
-  );
+  const [showAll, setShowAll] = useState(false);
+  // Confirmed gaps first: a test proved them undetected.
+  const gaps = props.coverage.techniques
+    .filter(t => t.confirmedGap || t.status === 'not_covered')
+    .sort((a, b) => Number(b.confirmedGap) - Number(a.confirmedGap));
+  const shown = showAll ? gaps : gaps.slice(0, GAPS_SHOWN);
 
   return (
     <InfoCard title="Gaps">
@@ -79,7 +89,7 @@ function Gaps(props: { coverage: EntityCoverage }) {
       )}
       {gaps.length > 0 && (
         <ul aria-label="Gaps" style={{ margin: 0, paddingLeft: 16 }}>
-          {gaps.map(gap => (
+          {shown.map(gap => (
             <li key={gap.mitreId}>
               <Link to={techniqueRoute({ mitreId: gap.mitreId })}>
                 {gap.mitreId} {gap.name}
@@ -92,6 +102,11 @@ function Gaps(props: { coverage: EntityCoverage }) {
             </li>
           ))}
         </ul>
+      )}
+      {shown.length < gaps.length && (
+        <Button size="small" onClick={() => setShowAll(true)}>
+          Show all {gaps.length} gaps
+        </Button>
       )}
     </InfoCard>
   );
@@ -122,7 +137,7 @@ function Coverage(props: { coverage: EntityCoverage }) {
           title="Security tests"
           columns={testColumns}
           data={coverage.tests}
-          options={tableOptions}
+          options={tableOptions(coverage.tests)}
         />
       </Grid>
       <Grid item xs={12}>
@@ -130,7 +145,7 @@ function Coverage(props: { coverage: EntityCoverage }) {
           title="Open remediation"
           columns={remediationColumns}
           data={coverage.openRemediation}
-          options={tableOptions}
+          options={tableOptions(coverage.openRemediation)}
           emptyContent={
             <Typography color="textSecondary" style={{ padding: 16 }}>
               Nothing left to fix.
