@@ -81,7 +81,10 @@ function Gaps(props: { coverage: EntityCoverage }) {
   const shown = showAll ? gaps : gaps.slice(0, GAPS_SHOWN);
 
   return (
-    <InfoCard title="Gaps">
+    <InfoCard
+      title="Gaps"
+      subheader="Techniques and sub-techniques not covered here, confirmed gaps first"
+    >
       {gaps.length === 0 && (
         <Typography color="textSecondary">
           Every technique tested here was detected.
