@@ -53,7 +53,9 @@ export class EntityCoverageReader {
     // with the global ones and with a Navigator layer of the entity.
     const all = view.techniques();
     const testedParents = new Set(
-      all.filter(t => t.tests.total > 0).map(t => t.parentMitreId),
+      all
+        .filter(t => t.tests.total > 0 && t.parentMitreId)
+        .map(t => t.parentMitreId),
     );
     const techniques = all.filter(
       t => t.tests.total > 0 || testedParents.has(t.mitreId),

@@ -4,7 +4,6 @@ import {
 } from '@aegis-security/plugin-aegis-common';
 import { z } from 'zod';
 import { requirePermission } from '../lib/authorize';
-import { jsonAnswer, sendAnswer } from '../lib/ReadCache';
 import { entityRef, parseRequest } from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { CatalogFeed } from './CatalogFeed';
@@ -40,24 +39,19 @@ export function registerCoverageRoutes(context: RouteContext): void {
       ...found,
       entityRefs: found.entityRefs ?? [query.entityRef],
     };
-    sendAnswer(
+    await context.readCache.sendJson(
+      req,
       res,
-      await context.readCache.get(
-        req,
-        ['entity-coverage', query.entityRef, scope.key],
-        async () => jsonAnswer(await entityCoverage.read(query.entityRef, scope)),
-      ),
+      ['entity-coverage', query.entityRef, scope.key],
+      () => entityCoverage.read(query.entityRef, scope),
     );
   });
 
   router.get('/catalog/techniques', async (req, res) => {
     await requirePermission(context, req, aegisTechniqueReadPermission);
     // The same for every reader: unrevealed blind tests never count.
-    sendAnswer(
-      res,
-      await context.readCache.get(req, ['catalog-feed'], async () =>
-        jsonAnswer(await catalogFeed.read()),
-      ),
+    await context.readCache.sendJson(req, res, ['catalog-feed'], () =>
+      catalogFeed.read(),
     );
   });
 }

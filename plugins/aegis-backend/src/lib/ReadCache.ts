@@ -94,6 +94,19 @@ export class ReadCache {
     }
   }
 
+  /** Sends the JSON of `build`, from the cache while the data is unchanged. */
+  async sendJson(
+    req: Request,
+    res: Response,
+    key: unknown,
+    build: () => Promise<unknown>,
+  ): Promise<void> {
+    const answer = await this.get(req, key, async () =>
+      jsonAnswer(await build()),
+    );
+    sendAnswer(res, answer);
+  }
+
   /** Bytes of the bodies kept, for tests and the logs. */
   get size(): number {
     return this.bytes;

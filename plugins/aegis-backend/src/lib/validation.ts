@@ -91,3 +91,20 @@ export const calendarDay = z
       !Number.isNaN(time) && new Date(time).toISOString().startsWith(value)
     );
   }, 'not a calendar date');
+
+/**
+ * Refuses an ATT&CK domain the portal does not sync, naming the query
+ * field, so that every filter by domain answers alike.
+ */
+export function requireEnabledDomain(
+  domain: string | undefined,
+  enabled: readonly string[],
+): void {
+  if (domain && !enabled.includes(domain)) {
+    throw new InputError(
+      `Invalid query: domain: '${domain}' is not enabled (${enabled.join(
+        ', ',
+      )})`,
+    );
+  }
+}

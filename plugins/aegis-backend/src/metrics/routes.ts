@@ -1,12 +1,15 @@
 import { aegisReportReadPermission } from '@aegis-security/plugin-aegis-common';
 import { InputError } from '@backstage/errors';
-import { Request, Response } from 'express';
+import { Request } from 'express';
 import { z } from 'zod';
 import { ATTACK_DOMAINS as DOMAINS } from '../attack/stix/model';
 import { coverageScopeFor } from '../coverage/scope';
 import { requirePermission } from '../lib/authorize';
-import { jsonAnswer, sendAnswer } from '../lib/ReadCache';
-import { calendarDay, parseRequest } from '../lib/validation';
+import {
+  calendarDay,
+  parseRequest,
+  requireEnabledDomain,
+} from '../lib/validation';
 import { RouteContext } from '../service/types';
 import { DayWindow, MetricsStore } from './MetricsStore';
 
@@ -60,113 +63,116 @@ export function registerMetricsRoutes(context: RouteContext) {
   }
 
   /** Refuses a domain the portal does not sync, as the reports do. */
-  function checkDomain(domain: string | undefined) {
-    const { domains } = context.attackSettings;
-    if (domain && !domains.includes(domain as (typeof domains)[number])) {
-      throw new InputError(
-        `Invalid query: domain: '${domain}' is not enabled (${domains.join(
-          ', ',
-        )})`,
-      );
-    }
-  }
-
-  /** Answers from the read cache, keyed by metric, query and scope. */
-  async function send(
-    req: Request,
-    res: Response,
-    key: unknown[],
-    build: () => Promise<unknown>,
-  ) {
-    sendAnswer(
-      res,
-      await readCache.get(req, ['metrics', ...key], async () =>
-        jsonAnswer(await build()),
-      ),
-    );
-  }
+  const checkDomain = (domain: string | undefined) =>
+    requireEnabledDomain(domain, context.attackSettings.domains);
 
   router.get('/metrics/summary', async (req, res) => {
     const scope = await scopeOf(req);
     const query = parseRequest(summaryQuery, req.query, 'query');
     checkDomain(query.domain);
-    await send(req, res, ['summary', query, scope.key], async () => {
-      const [coverage, states] = await Promise.all([
-        coverageStore.counts({ domain: query.domain }, scope),
-        metrics.states(scope.tests),
-      ]);
-      return {
-        generatedAt: new Date().toISOString(),
-        domains: query.domain ? [query.domain] : context.attackSettings.domains,
-        coverage,
-        tests: {
-          total: Object.values(states).reduce((sum, n) => sum + n, 0),
-          open:
-            states.draft +
-            states.red_executing +
-            states.blue_evaluating +
-            states.in_review,
-          validated: states.validated,
-          rejected: states.rejected,
-        },
-        maxAgeDays: context.coverageSettings.maxAgeDays,
-      };
-    });
+    await readCache.sendJson(
+      req,
+      res,
+      ['metrics', 'summary', query, scope.key],
+      async () => {
+        const [coverage, states] = await Promise.all([
+          coverageStore.counts({ domain: query.domain }, scope),
+          metrics.states(scope.tests),
+        ]);
+        return {
+          generatedAt: new Date().toISOString(),
+          domains: query.domain
+            ? [query.domain]
+            : context.attackSettings.domains,
+          coverage,
+          tests: {
+            total: Object.values(states).reduce((sum, n) => sum + n, 0),
+            open:
+              states.draft +
+              states.red_executing +
+              states.blue_evaluating +
+              states.in_review,
+            validated: states.validated,
+            rejected: states.rejected,
+          },
+          maxAgeDays: context.coverageSettings.maxAgeDays,
+        };
+      },
+    );
   });
 
   router.get('/metrics/by-tactic', async (req, res) => {
     const scope = await scopeOf(req);
     const query = parseRequest(byTacticQuery, req.query, 'query');
     checkDomain(query.domain);
-    await send(req, res, ['by-tactic', query, scope.key], async () => ({
-      items: await coverageStore.byTactic(query, scope),
-    }));
+    await readCache.sendJson(
+      req,
+      res,
+      ['metrics', 'by-tactic', query, scope.key],
+      async () => ({
+        items: await coverageStore.byTactic(query, scope),
+      }),
+    );
   });
 
   router.get('/metrics/test-pipeline', async (req, res) => {
     const scope = await scopeOf(req);
     parseRequest(emptyQuery, req.query, 'query');
-    await send(req, res, ['test-pipeline', scope.key], () =>
-      metrics.pipeline(scope.tests),
+    await readCache.sendJson(
+      req,
+      res,
+      ['metrics', 'test-pipeline', scope.key],
+      () => metrics.pipeline(scope.tests),
     );
   });
 
   router.get('/metrics/team-activity', async (req, res) => {
     const scope = await scopeOf(req);
     const window = windowOf(parseRequest(windowQuery, req.query, 'query'));
-    await send(req, res, ['team-activity', window, scope.key], () =>
-      metrics.teamActivity(window, scope.tests),
+    await readCache.sendJson(
+      req,
+      res,
+      ['metrics', 'team-activity', window, scope.key],
+      () => metrics.teamActivity(window, scope.tests),
     );
   });
 
   router.get('/metrics/validation-rate', async (req, res) => {
     const scope = await scopeOf(req);
     const window = parseRequest(windowQuery, req.query, 'query');
-    await send(req, res, ['validation-rate', window, scope.key], () =>
-      metrics.validationRate(window, scope.tests),
+    await readCache.sendJson(
+      req,
+      res,
+      ['metrics', 'validation-rate', window, scope.key],
+      () => metrics.validationRate(window, scope.tests),
     );
   });
 
   router.get('/metrics/recent-tests', async (req, res) => {
     const scope = await scopeOf(req);
     parseRequest(emptyQuery, req.query, 'query');
-    await send(req, res, ['recent-tests', scope.key], async () => {
-      const { items } = await testRepository.list({
-        criteria: scope.tests,
-        sort: 'updated_at',
-        order: 'desc',
-        limit: 10,
-        offset: 0,
-      });
-      return { items };
-    });
+    await readCache.sendJson(
+      req,
+      res,
+      ['metrics', 'recent-tests', scope.key],
+      async () => {
+        const { items } = await testRepository.list({
+          criteria: scope.tests,
+          sort: 'updated_at',
+          order: 'desc',
+          limit: 10,
+          offset: 0,
+        });
+        return { items };
+      },
+    );
   });
 
   router.get('/metrics/trend', async (req, res) => {
     await scopeOf(req);
     const window = windowOf(parseRequest(windowQuery, req.query, 'query'));
     // Snapshots count what everyone may see: one answer for every reader.
-    await send(req, res, ['trend', window], () =>
+    await readCache.sendJson(req, res, ['metrics', 'trend', window], () =>
       coverageSnapshots.trend(window.from, window.to),
     );
   });

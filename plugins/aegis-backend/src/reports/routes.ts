@@ -11,10 +11,10 @@ import { Request } from 'express';
 import { AttackDomain } from '../attack/stix/model';
 import { coverageScopeFor } from '../coverage/scope';
 import { audited } from '../lib/auditor';
-import { CachedAnswer, jsonAnswer, sendAnswer } from '../lib/ReadCache';
-import { parseRequest } from '../lib/validation';
+import { CachedAnswer, sendAnswer } from '../lib/ReadCache';
+import { parseRequest, requireEnabledDomain } from '../lib/validation';
 import { RouteContext } from '../service/types';
-import { csvDownload, toCsv } from './csv';
+import { csvDownload, CsvColumn, toCsv } from './csv';
 import {
   coverageColumns,
   remediationColumns,
@@ -85,13 +85,7 @@ export function registerReportRoutes(
    */
   async function checkFilter<T extends CoverageFilter>(filter: T): Promise<T> {
     const { domains } = context.attackSettings;
-    if (filter.domain && !domains.includes(filter.domain)) {
-      throw new InputError(
-        `Invalid query: domain: '${
-          filter.domain
-        }' is not enabled (${domains.join(', ')})`,
-      );
-    }
+    requireEnabledDomain(filter.domain, domains);
     const searched = filter.domain ? [filter.domain] : domains;
     if (
       filter.tactic &&
@@ -246,73 +240,79 @@ export function registerReportRoutes(
     };
   }
 
-  /** The answer of a prepared report, from the read cache. */
-  function answer<T>(
-    req: Request,
-    prepared: Prepared<T>,
-    format: string,
-    toAnswer: (report: T) => CachedAnswer,
-  ): Promise<CachedAnswer> {
-    return context.readCache.get(req, [...prepared.key, format], async () =>
-      toAnswer(await prepared.build()),
-    );
+  /**
+   * A tabular report: its JSON for automation, and its CSV as a download
+   * (audited), each from the read cache.
+   */
+  function serveReport<T extends { generatedAt: string }, Row>(report: {
+    path: string;
+    csvPath: string;
+    prepare: (req: Request, access: Access) => Promise<Prepared<T>>;
+    csvName: string;
+    columns: CsvColumn<Row>[];
+    rows: (report: T) => Row[];
+  }) {
+    router.get(report.path, async (req, res) => {
+      const prepared = await report.prepare(req, 'api');
+      await context.readCache.sendJson(
+        req,
+        res,
+        [...prepared.key, 'json'],
+        prepared.build,
+      );
+    });
+    router.get(report.csvPath, async (req, res) => {
+      const name = report.csvPath.replace('/reports/', '');
+      const csv = await exported(req, name, async () => {
+        const prepared = await report.prepare(req, 'download');
+        return context.readCache.get(
+          req,
+          [...prepared.key, 'csv'],
+          async () => {
+            const built = await prepared.build();
+            return csvDownload(
+              fileName(report.csvName, built.generatedAt, 'csv'),
+              toCsv(report.columns, report.rows(built)),
+            );
+          },
+        );
+      });
+      sendAnswer(res, csv);
+    });
   }
 
-  router.get('/reports/coverage-summary', async (req, res) => {
-    const prepared = await coverageReport(req, 'api');
-    sendAnswer(res, await answer(req, prepared, 'json', jsonAnswer));
+  serveReport({
+    path: '/reports/coverage-summary',
+    csvPath: '/reports/coverage-csv',
+    prepare: coverageReport,
+    csvName: 'aegis-coverage',
+    columns: coverageColumns,
+    rows: report => report.techniques,
   });
-
-  router.get('/reports/coverage-csv', async (req, res) => {
-    const csv = await exported(req, 'coverage-csv', async () =>
-      answer(req, await coverageReport(req, 'download'), 'csv', report =>
-        csvDownload(
-          fileName('aegis-coverage', report.generatedAt, 'csv'),
-          toCsv(coverageColumns, report.techniques),
-        ),
-      ),
-    );
-    sendAnswer(res, csv);
+  serveReport({
+    path: '/reports/test-results',
+    csvPath: '/reports/test-results.csv',
+    prepare: testResults,
+    csvName: 'aegis-test-results',
+    columns: testResultColumns,
+    rows: report => report.items,
   });
-
-  router.get('/reports/test-results', async (req, res) => {
-    const prepared = await testResults(req, 'api');
-    sendAnswer(res, await answer(req, prepared, 'json', jsonAnswer));
-  });
-
-  router.get('/reports/test-results.csv', async (req, res) => {
-    const csv = await exported(req, 'test-results.csv', async () =>
-      answer(req, await testResults(req, 'download'), 'csv', report =>
-        csvDownload(
-          fileName('aegis-test-results', report.generatedAt, 'csv'),
-          toCsv(testResultColumns, report.items),
-        ),
-      ),
-    );
-    sendAnswer(res, csv);
-  });
-
-  router.get('/reports/remediation-status', async (req, res) => {
-    const prepared = await remediation(req, 'api');
-    sendAnswer(res, await answer(req, prepared, 'json', jsonAnswer));
-  });
-
-  router.get('/reports/remediation-status.csv', async (req, res) => {
-    const csv = await exported(req, 'remediation-status.csv', async () =>
-      answer(req, await remediation(req, 'download'), 'csv', report =>
-        csvDownload(
-          fileName('aegis-remediation', report.generatedAt, 'csv'),
-          toCsv(remediationColumns, report.items),
-        ),
-      ),
-    );
-    sendAnswer(res, csv);
+  serveReport({
+    path: '/reports/remediation-status',
+    csvPath: '/reports/remediation-status.csv',
+    prepare: remediation,
+    csvName: 'aegis-remediation',
+    columns: remediationColumns,
+    rows: report => report.items,
   });
 
   router.get('/reports/navigator-layer', async (req, res) => {
-    const layer = await exported(req, 'navigator-layer', async () =>
-      answer(req, await navigatorLayer(req), 'layer', jsonDownload),
-    );
+    const layer = await exported(req, 'navigator-layer', async () => {
+      const prepared = await navigatorLayer(req);
+      return context.readCache.get(req, prepared.key, async () =>
+        jsonDownload(await prepared.build()),
+      );
+    });
     sendAnswer(res, layer);
   });
 }

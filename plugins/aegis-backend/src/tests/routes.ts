@@ -2,12 +2,8 @@ import {
   aegisReportReadPermission,
   aegisTestCreatePermission,
   aegisTestReadPermission,
-  CONTROL_RESULTS,
-  REMEDIATION_STATUSES,
   TEST_ACTIONS,
   TEST_SECTION_RULES,
-  TEST_SEVERITIES,
-  TEST_STATES,
   TEST_TRANSITIONS,
   TestAction,
   TestSection,
@@ -17,143 +13,25 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
-import { z } from 'zod';
 import { audited } from '../lib/auditor';
 import { actorOf, requirePermission } from '../lib/authorize';
-import { jsonAnswer, sendAnswer } from '../lib/ReadCache';
-import {
-  entityRef,
-  mitreId,
-  parseRequest,
-  queryInteger,
-  queryOffset,
-} from '../lib/validation';
+import { parseRequest } from '../lib/validation';
 import { RouteContext } from '../service/types';
+import {
+  blueBody,
+  createBody,
+  idParam,
+  listQuery,
+  redBody,
+  remediationBody,
+  transitionBody,
+  updateBody,
+  voteBody,
+} from './requestSchemas';
 import { TestDecisions } from './TestAccess';
 import { StoredTest, TestFilter } from './TestRepository';
 import { Caller, TestChange, WrongStateError } from './TestWorkflow';
 import { callerOf, visibleTest } from './visibility';
-
-const LONG_TEXT = 20_000;
-
-const text = (max: number) => z.string().max(max);
-const nullableText = (max: number) => text(max).nullable().optional();
-const version = z.number().int().positive();
-const timestamp = z.iso.datetime({ offset: true });
-
-const generalFields = {
-  title: z.string().trim().min(1).max(200),
-  description: text(LONG_TEXT),
-  techniques: z.array(mitreId).min(1).max(50),
-  platform: z.string().trim().min(1).max(100),
-  targets: z.array(entityRef('component')).max(100),
-  severity: z.enum(TEST_SEVERITIES),
-  procedure: text(LONG_TEXT),
-  tools: z.array(z.string().trim().min(1).max(200)).max(50),
-  expectedDetection: text(LONG_TEXT),
-  tags: z.array(z.string().trim().min(1).max(50)).max(50),
-  templateId: z.string().min(1).max(36),
-  blind: z.boolean(),
-};
-
-const createBody = z.strictObject({
-  ...generalFields,
-  description: generalFields.description.optional(),
-  targets: generalFields.targets.optional(),
-  procedure: generalFields.procedure.optional(),
-  tools: generalFields.tools.optional(),
-  expectedDetection: generalFields.expectedDetection.optional(),
-  tags: generalFields.tags.optional(),
-  templateId: generalFields.templateId.optional(),
-  blind: generalFields.blind.optional(),
-});
-
-const updateBody = z
-  .strictObject({ ...createBody.partial().shape, version: version.optional() })
-  .refine(body => Object.keys(body).some(key => key !== 'version'), {
-    message: 'give at least one field to change',
-  });
-
-const redBody = z.strictObject({
-  version: version.optional(),
-  executedAt: timestamp.nullable().optional(),
-  commands: nullableText(LONG_TEXT),
-  result: nullableText(LONG_TEXT),
-  notes: nullableText(LONG_TEXT),
-});
-
-const blueBody = z.strictObject({
-  version: version.optional(),
-  controls: z
-    .array(
-      z.strictObject({
-        control: z.string().trim().min(1).max(100),
-        result: z.enum(CONTROL_RESULTS),
-      }),
-    )
-    .max(50)
-    .optional(),
-  alertSeverity: z.enum(TEST_SEVERITIES).nullable().optional(),
-  detectedAt: timestamp.nullable().optional(),
-  detectionReference: nullableText(2000),
-  notes: nullableText(LONG_TEXT),
-});
-
-const remediationBody = z.strictObject({
-  version: version.optional(),
-  status: z.enum(REMEDIATION_STATUSES),
-  owner: entityRef('user', ['user', 'group']).nullable().optional(),
-  dueDate: z.iso.date().nullable().optional(),
-  steps: z
-    .array(
-      z.strictObject({
-        title: z.string().trim().min(1).max(500),
-        status: z.enum(REMEDIATION_STATUSES),
-      }),
-    )
-    .max(100)
-    .optional(),
-});
-
-const voteBody = z.strictObject({
-  decision: z.enum(['approve', 'reject']),
-  comment: z.string().trim().min(1).max(5000),
-  overrideReason: z.string().trim().min(1).max(2000).optional(),
-});
-
-const transitionBody = z.strictObject({
-  comment: z.string().trim().max(5000).optional(),
-});
-
-const listQuery = z.strictObject({
-  state: z
-    .string()
-    .transform(value => value.split(',').map(state => state.trim()))
-    .pipe(z.array(z.enum(TEST_STATES)).min(1))
-    .optional(),
-  technique: mitreId.optional(),
-  platform: z.string().trim().min(1).max(100).optional(),
-  creator: entityRef('user', ['user']).optional(),
-  target: entityRef('component').optional(),
-  pending_validation_side: z.enum(['red', 'blue']).optional(),
-  editable: z
-    .enum(['true', 'false'])
-    .transform(value => value === 'true')
-    .optional(),
-  needs_remap: z
-    .enum(['true', 'false'])
-    .transform(value => value === 'true')
-    .optional(),
-  search: z.string().trim().min(1).max(200).optional(),
-  sort: z
-    .enum(['created_at', 'updated_at', 'title', 'severity'])
-    .default('updated_at'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  limit: queryInteger({ min: 1, max: 200, default: 50 }),
-  offset: queryOffset(),
-});
-
-const idParam = z.strictObject({ id: z.uuid('not a test id') });
 
 /** Routes of security tests and their red/blue validation workflow. */
 export function registerTestRoutes(context: RouteContext): void {
@@ -254,11 +132,8 @@ export function registerTestRoutes(context: RouteContext): void {
       ),
       { ...filter, criteria: undefined },
     ];
-    sendAnswer(
-      res,
-      await context.readCache.get(req, key, async () =>
-        jsonAnswer(await testRepository.list(filter)),
-      ),
+    await context.readCache.sendJson(req, res, key, () =>
+      testRepository.list(filter),
     );
   });
 
