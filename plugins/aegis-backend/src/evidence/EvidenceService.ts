@@ -17,32 +17,17 @@ import { Knex } from 'knex';
 import { AuditStore } from '../audit/AuditStore';
 import { Caller } from '../tests/TestWorkflow';
 import { raiseGeneration } from '../lib/DataFingerprint';
-import { EvidenceIntegrityError, PayloadTooLargeError } from '../lib/errors';
+import { EvidenceIntegrityError } from '../lib/errors';
+import { EvidenceRow, toEvidence } from './evidenceRows';
 import { sanitizeFilename } from './filenames';
+import { measure } from './measure';
 import { ObjectStore } from './ObjectStore';
-import { detectContentType, SNIFF_BYTES } from './sniff';
+import { detectContentType } from './sniff';
 
 /** The states in which each team may add or remove evidence. */
 export const OPEN_PHASES: Record<EvidenceTeam, readonly string[]> = {
   red: ['draft', 'red_executing'],
   blue: ['blue_evaluating'],
-};
-
-type EvidenceRow = {
-  id: string;
-  test_id: string;
-  round: number;
-  team: EvidenceTeam;
-  object_key: string;
-  sha256: string;
-  size: number | string;
-  filename: string;
-  description: string | null;
-  declared_type: string | null;
-  detected_type: string | null;
-  uploaded_by: string;
-  uploaded_at: string;
-  deleted_at: string | null;
 };
 
 /** A stored evidence file with where its content lives. */
@@ -556,43 +541,6 @@ export class EvidenceService {
   }
 }
 
-/**
- * Counts, hashes and samples a stream on its way to the store, failing it
- * as soon as it passes the size limit.
- */
-function measure(stream: Readable, maxBytes: number) {
-  const hash = createHash('sha256');
-  let size = 0;
-  let head = Buffer.alloc(0);
-  const body = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        callback(
-          new PayloadTooLargeError(
-            `The file is larger than the limit of ${maxBytes} bytes (aegis.evidence.maxBytes); nothing was stored`,
-          ),
-        );
-        return;
-      }
-      hash.update(chunk);
-      if (head.length < SNIFF_BYTES) {
-        head = Buffer.concat([
-          head,
-          chunk.subarray(0, SNIFF_BYTES - head.length),
-        ]);
-      }
-      callback(null, chunk);
-    },
-  });
-  stream.once('error', error => body.destroy(error));
-  stream.pipe(body);
-  return {
-    body,
-    result: () => ({ sha256: hash.digest('hex'), size, head }),
-  };
-}
-
 async function addRoundActor(
   trx: Knex.Transaction,
   test: EvidenceTarget,
@@ -615,22 +563,4 @@ function integrityError(evidence: StoredEvidence) {
   return new EvidenceIntegrityError(
     `Evidence ${evidence.id} failed its integrity check: the stored content does not match its SHA-256 ${evidence.sha256}. The leads were notified.`,
   );
-}
-
-function toEvidence(row: EvidenceRow): StoredEvidence {
-  return {
-    id: row.id,
-    testId: row.test_id,
-    round: row.round,
-    team: row.team,
-    filename: row.filename,
-    description: row.description ?? undefined,
-    size: Number(row.size),
-    sha256: row.sha256,
-    declaredType: row.declared_type ?? undefined,
-    detectedType: row.detected_type ?? undefined,
-    uploadedBy: row.uploaded_by,
-    uploadedAt: row.uploaded_at,
-    objectKey: row.object_key,
-  };
 }
